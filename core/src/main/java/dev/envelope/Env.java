@@ -1,0 +1,218 @@
+package dev.envelope;
+
+import dev.envelope.spi.EnvProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Loads a typed, validated record from the environment: the entry point of Envelope.
+ *
+ * <p>{@code AppEnv env = Env.load(AppEnv.class);} reads every variable the record declares from, in
+ * order of precedence: explicit {@linkplain Builder#values values}, the process environment (and
+ * {@code VAR_FILE} files), secret {@linkplain Builder#provider providers}, the profile's {@code .env}
+ * files, then {@link DefaultIn} and {@link Default}. It converts and validates every value and
+ * returns a complete record, or throws one {@link EnvException} listing every problem.
+ */
+public final class Env {
+  private Env() {}
+
+  /**
+   * Loads {@code schema} from the process environment and the {@code .env} files of the working
+   * directory, for the profile named by {@code APP_ENV} (default {@code development}), with the
+   * providers listed in {@code ENVELOPE_PROVIDERS}.
+   *
+   * @throws EnvException if any variable is missing or invalid, or the schema is not usable
+   */
+  public static <T extends Record> T load(Class<T> schema) {
+    return builder().load(schema);
+  }
+
+  /** Returns a builder for a load with explicit settings. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Configures and runs a load. Not thread-safe; build a load per thread, or finish configuring before
+   * sharing. {@link #load} and {@link #resolve} may be called several times; each call reads the
+   * sources again.
+   */
+  public static final class Builder {
+    Profile profile;
+    final Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> environment;
+    Path directory = Path.of("");
+    final Map<Class<?>, Converter<?>> converters = new LinkedHashMap<>();
+    final List<ProviderRegistration> providers = new ArrayList<>();
+    boolean strict;
+    boolean allowSecretsFromFiles;
+    boolean discoverProviders = true;
+    Duration providerTimeout = Duration.ofSeconds(30);
+
+    Builder() {}
+
+    /**
+     * Sets the profile, replacing {@code APP_ENV}. Aliases such as {@code prod} are accepted.
+     *
+     * @throws IllegalArgumentException if the name is not a valid profile name
+     */
+    public Builder profile(String profile) {
+      this.profile = Profile.of(profile);
+      return this;
+    }
+
+    /** Sets the profile, replacing {@code APP_ENV}. */
+    public Builder profile(Profile profile) {
+      this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /**
+     * Adds explicit values, which take precedence over every other source. Meant for tests and
+     * command-line overrides. Later calls add to (and overwrite) earlier ones.
+     */
+    public Builder values(Map<String, String> values) {
+      values.forEach(this::value);
+      return this;
+    }
+
+    /** Adds one explicit value; see {@link #values(Map)}. */
+    public Builder value(String name, String value) {
+      this.values.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Replaces the process environment with {@code environment}: the real environment is not read at
+     * all. For tests, and for loading another process's environment.
+     */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    /**
+     * Reads the {@code .env} files from {@code directory} instead of the working directory.
+     */
+    public Builder directory(Path directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** Reads no {@code .env} files. */
+    public Builder noDotEnvFiles() {
+      this.directory = null;
+      return this;
+    }
+
+    /**
+     * Reads nothing that the builder is not given: no process environment, no {@code .env} files (until
+     * {@link #directory} is called) and no providers from {@code ENVELOPE_PROVIDERS}. The mode of
+     * unit tests.
+     */
+    public Builder hermetic() {
+      this.environment = Map.of();
+      this.directory = null;
+      this.discoverProviders = false;
+      return this;
+    }
+
+    /** Registers a converter for a custom type, taking precedence over discovered ones. */
+    public <T> Builder converter(Class<T> type, Converter<? extends T> converter) {
+      converters.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(converter, "converter"));
+      return this;
+    }
+
+    /**
+     * Adds a provider for every profile. Providers take precedence over {@code .env} files and below
+     * the process environment; among themselves, the first added wins.
+     */
+    public Builder provider(EnvProvider provider) {
+      providers.add(new ProviderRegistration(Objects.requireNonNull(provider, "provider"), Set.of()));
+      return this;
+    }
+
+    /**
+     * Adds a provider used only in the given profiles, for example Doppler in {@code staging} and
+     * {@code production} while developers use {@code .env} files.
+     */
+    public Builder provider(EnvProvider provider, String... profiles) {
+      Set<Profile> only = new java.util.LinkedHashSet<>();
+      for (String name : profiles) {
+        only.add(Profile.of(name));
+      }
+      providers.add(new ProviderRegistration(Objects.requireNonNull(provider, "provider"), Set.copyOf(only)));
+      return this;
+    }
+
+    /**
+     * Ignores {@code ENVELOPE_PROVIDERS}: only providers added in code are used.
+     */
+    public Builder noDiscoveredProviders() {
+      this.discoverProviders = false;
+      return this;
+    }
+
+    /**
+     * Sets how long the load waits for all providers together before reporting the slow ones as
+     * failed; default 30 seconds.
+     */
+    public Builder providerTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("providerTimeout must be positive: " + timeout);
+      }
+      this.providerTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Makes unknown keys in sources the application owns ({@code .env} files, providers) problems
+     * instead of warnings.
+     */
+    public Builder strict() {
+      this.strict = true;
+      return this;
+    }
+
+    /**
+     * Allows {@link Secret} variables to come from a {@code .env} file or a default in {@code
+     * production}, which is refused otherwise.
+     */
+    public Builder allowSecretsFromFilesInProduction() {
+      this.allowSecretsFromFiles = true;
+      return this;
+    }
+
+    /**
+     * Loads {@code schema}.
+     *
+     * @throws EnvException if any variable is missing or invalid, a provider fails, or the schema is
+     *     not usable; the exception lists every problem
+     */
+    public <T extends Record> T load(Class<T> schema) {
+      return resolve(schema).value();
+    }
+
+    /**
+     * Loads {@code schema} and returns it with a report of where every value came from.
+     *
+     * @throws EnvException as {@link #load} does
+     */
+    public <T extends Record> Resolution<T> resolve(Class<T> schema) {
+      Objects.requireNonNull(schema, "schema");
+      return new Loader(this).resolve(schema);
+    }
+  }
+
+  record ProviderRegistration(EnvProvider provider, Set<Profile> profiles) {
+    boolean activeIn(Profile profile) {
+      return profiles.isEmpty() || profiles.contains(profile);
+    }
+  }
+}
