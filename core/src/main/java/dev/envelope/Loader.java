@@ -1,14 +1,380 @@
 package dev.envelope;
 
-/** Runs one load: resolution, conversion, validation, report. */
+import dev.envelope.internal.DotEnvEntry;
+import dev.envelope.internal.DotEnvFiles;
+import dev.envelope.internal.EntrySource;
+import dev.envelope.internal.Names;
+import dev.envelope.internal.ProviderDiscovery;
+import dev.envelope.internal.ProviderFetcher;
+import dev.envelope.internal.Schema;
+import dev.envelope.internal.SchemaValidator;
+import dev.envelope.spi.EnvProvider;
+import dev.envelope.spi.ProviderRequest;
+import dev.envelope.spi.ProviderSnapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs one load: chooses the profile, reads the layers (explicit values, environment and {@code
+ * VAR_FILE}s, providers, {@code .env} files), binds and validates the schema, and reports.
+ */
 final class Loader {
+  static final String PROFILE_VARIABLE = "APP_ENV";
+  private static final String FILE_SUFFIX = "_FILE";
+
   private final Env.Builder settings;
+  private final Map<String, String> environment;
+  private final DotEnvFiles files;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Set<String> settingsRead = ConcurrentHashMap.newKeySet();
+  private List<EntrySource> fileSources = List.of();
 
   Loader(Env.Builder settings) {
     this.settings = settings;
+    this.environment = settings.environment != null ? settings.environment : System.getenv();
+    this.files = settings.directory == null ? null : new DotEnvFiles(settings.directory);
   }
 
-  <T extends Record> Resolution<T> resolve(Class<T> schema) {
-    throw new UnsupportedOperationException("not yet");
+  <T extends Record> Resolution<T> resolve(Class<T> type) {
+    String schemaName = type.getSimpleName();
+    Schema schema = Schema.of(type, converters());
+    SchemaValidator validator =
+        schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty()
+            ? SchemaValidator.start(schema.constrainedClasses())
+            : null;
+    Origin<Profile> profile = profile(schemaName);
+    if (!schema.problems().isEmpty()) {
+      throw new EnvException(schemaName, profile.value().name(), schema.problems());
+    }
+    Set<String> declared = new LinkedHashSet<>();
+    for (Schema.Variable variable : schema.variables()) {
+      declared.add(variable.name());
+    }
+
+    List<EntrySource> sources = new ArrayList<>();
+    if (!settings.values.isEmpty()) {
+      sources.add(EntrySource.uniform("builder values", EntrySource.EXPLICIT, settings.values, false));
+    }
+    sources.add(environmentLayer(declared));
+    if (files != null) {
+      fileSources = files.sources(profile.value(), EntrySource.DOT_ENV, this::environmentValue);
+      problems.addAll(files.problems());
+    }
+    List<String> notes = new ArrayList<>();
+    List<EnvProvider> providers = providers(profile.value());
+    sources.addAll(fetch(providers, profile.value(), declared, notes));
+    sources.addAll(fileSources);
+
+    Layers layers = new Layers(sources);
+    Binder binder =
+        new Binder(
+            schema,
+            layers,
+            profile.value(),
+            profile.origin(),
+            Set.copyOf(fileSources),
+            settings.allowSecretsFromFiles,
+            lookedIn(providers));
+    Object root = binder.bind();
+    if (validator != null) {
+      binder.validate(validator);
+    }
+    problems.addAll(binder.problems());
+    List<Problem> unknown = unknownKeys(layers, schema, declared);
+    if (settings.strict) {
+      problems.addAll(unknown);
+    }
+    if (!problems.isEmpty() || root == null) {
+      throw new EnvException(schemaName, profile.value().name(), ordered(problems, schema));
+    }
+    List<Problem> warnings = settings.strict ? List.of() : unknown;
+    if (!warnings.isEmpty()) {
+      warn(schemaName, warnings);
+    }
+    return new Resolution<>(type.cast(root), report(schemaName, profile.value(), binder, warnings, notes));
+  }
+
+  private record Origin<V>(V value, String origin) {}
+
+  private Origin<Profile> profile(String schemaName) {
+    if (settings.profile != null) {
+      return new Origin<>(settings.profile, "builder");
+    }
+    String text = settings.values.get(PROFILE_VARIABLE);
+    String origin = "builder values";
+    if (text == null || text.isEmpty()) {
+      text = environment.get(PROFILE_VARIABLE);
+      origin = "environment";
+    }
+    if ((text == null || text.isEmpty()) && files != null) {
+      DotEnvEntry entry = files.peek(".env", PROFILE_VARIABLE);
+      if (entry != null) {
+        text = entry.unexpandedValue();
+        origin = files.display(".env") + ":" + entry.line();
+      }
+    }
+    if (text == null || text.isEmpty()) {
+      return new Origin<>(Profile.DEVELOPMENT, "default");
+    }
+    try {
+      return new Origin<>(Profile.of(text), origin);
+    } catch (IllegalArgumentException e) {
+      Problem problem = new Problem(PROFILE_VARIABLE, Problem.Kind.INVALID, e.getMessage(), origin);
+      throw new EnvException(schemaName, "unknown", List.of(problem));
+    }
+  }
+
+  private Map<Class<?>, Converter<?>> converters() {
+    Map<Class<?>, Converter<?>> all = new LinkedHashMap<>();
+    for (Converter<?> discovered : ServiceLoader.load(Converter.class, classLoader())) {
+      all.putIfAbsent(discovered.type(), discovered);
+    }
+    all.putAll(settings.converters);
+    return all;
+  }
+
+  /**
+   * Returns the environment as a layer, with {@code VAR} read from the file {@code VAR_FILE} names for
+   * every declared variable (the Docker and Kubernetes convention for secrets).
+   */
+  private EntrySource environmentLayer(Set<String> declared) {
+    Map<String, EntrySource.Candidate> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : environment.entrySet()) {
+      entries.put(entry.getKey(), new EntrySource.Candidate(entry.getValue(), "environment", false));
+    }
+    for (String name : declared) {
+      Origin<String> fromFile = fileValue(name, true);
+      if (fromFile != null) {
+        entries.put(name, new EntrySource.Candidate(fromFile.value(), fromFile.origin(), false));
+      }
+    }
+    return new EntrySource("environment", EntrySource.ENVIRONMENT, entries);
+  }
+
+  /** Returns the value of {@code name} from the file {@code name_FILE} points at, or null. */
+  private Origin<String> fileValue(String name, boolean reportProblems) {
+    String pointer = environment.get(name + FILE_SUFFIX);
+    if (pointer == null || pointer.isEmpty()) {
+      return null;
+    }
+    String direct = environment.get(name);
+    if (direct != null && !direct.isEmpty()) {
+      if (reportProblems) {
+        problems.add(
+            new Problem(
+                name,
+                Problem.Kind.INVALID,
+                "both " + name + " and " + name + FILE_SUFFIX + " are set; set only one",
+                "environment"));
+      }
+      return null;
+    }
+    Path path = Path.of(pointer);
+    try {
+      String content = Files.readString(path);
+      if (content.endsWith("\r\n")) {
+        content = content.substring(0, content.length() - 2);
+      } else if (content.endsWith("\n")) {
+        content = content.substring(0, content.length() - 1);
+      }
+      return new Origin<>(content, "file " + pointer);
+    } catch (IOException | RuntimeException e) {
+      if (reportProblems) {
+        problems.add(
+            new Problem(
+                name,
+                Problem.Kind.INVALID,
+                name + FILE_SUFFIX + " points at a file that cannot be read (" + e.getClass().getSimpleName() + ")",
+                "file " + pointer));
+      }
+      return null;
+    }
+  }
+
+  private String environmentValue(String name) {
+    String value = environment.get(name);
+    if (value != null && !value.isEmpty()) {
+      return value;
+    }
+    Origin<String> fromFile = fileValue(name, false);
+    return fromFile == null ? value : fromFile.value();
+  }
+
+  /**
+   * Returns a provider setting such as {@code DOPPLER_TOKEN} from the layers below the providers:
+   * explicit values, the environment (and {@code _FILE}), then the {@code .env} files.
+   */
+  private Optional<String> setting(String name) {
+    settingsRead.add(name);
+    String value = settings.values.get(name);
+    if (value == null || value.isEmpty()) {
+      value = environmentValue(name);
+    }
+    if (value == null || value.isEmpty()) {
+      for (EntrySource source : fileSources) {
+        EntrySource.Candidate candidate = source.candidate(name);
+        if (candidate != null) {
+          value = candidate.value();
+          break;
+        }
+      }
+    }
+    return Optional.ofNullable(value).filter(v -> !v.isEmpty());
+  }
+
+  private List<EnvProvider> providers(Profile profile) {
+    List<EnvProvider> providers = new ArrayList<>();
+    for (Env.ProviderRegistration registration : settings.providers) {
+      if (registration.activeIn(profile)) {
+        providers.add(registration.provider());
+      }
+    }
+    if (settings.discoverProviders) {
+      Optional<String> list = setting(ProviderDiscovery.VARIABLE);
+      if (list.isPresent()) {
+        ProviderDiscovery.Result discovered =
+            ProviderDiscovery.fromList(list.get(), ProviderDiscovery.VARIABLE, classLoader());
+        providers.addAll(discovered.providers());
+        problems.addAll(discovered.problems());
+      }
+    }
+    return providers;
+  }
+
+  private List<EntrySource> fetch(List<EnvProvider> providers, Profile profile, Set<String> declared, List<String> notes) {
+    if (providers.isEmpty()) {
+      return List.of();
+    }
+    ProviderRequest request = ProviderRequest.of(profile, declared, this::setting);
+    List<EntrySource> sources = new ArrayList<>();
+    int ordinal = EntrySource.PROVIDERS;
+    for (ProviderFetcher.Result result : ProviderFetcher.fetchAll(providers, request, settings.providerTimeout)) {
+      if (result.problem() != null) {
+        problems.add(result.problem());
+        continue;
+      }
+      ProviderSnapshot snapshot = result.snapshot();
+      Map<String, EntrySource.Candidate> entries = new LinkedHashMap<>();
+      for (ProviderSnapshot.Entry entry : snapshot.entries()) {
+        entries.put(entry.name(), new EntrySource.Candidate(entry.value(), entry.origin(), entry.checked()));
+      }
+      sources.add(new EntrySource(result.provider().name(), ordinal--, entries));
+      if (!snapshot.note().isEmpty()) {
+        notes.add(result.provider().name() + ": " + snapshot.note());
+      }
+    }
+    return sources;
+  }
+
+  private String lookedIn(List<EnvProvider> providers) {
+    List<String> places = new ArrayList<>();
+    if (!settings.values.isEmpty()) {
+      places.add("builder values");
+    }
+    places.add("environment");
+    for (EnvProvider provider : providers) {
+      places.add(provider.name());
+    }
+    for (EntrySource source : fileSources) {
+      places.add(source.getName());
+    }
+    if (files != null && fileSources.isEmpty()) {
+      Path directory = settings.directory.toAbsolutePath().normalize();
+      places.add("no .env files in " + directory);
+    }
+    return String.join(", ", places);
+  }
+
+  private List<Problem> unknownKeys(Layers layers, Schema schema, Set<String> declared) {
+    Set<String> expected = new HashSet<>(settingsRead);
+    expected.add(PROFILE_VARIABLE);
+    expected.add(ProviderDiscovery.VARIABLE);
+    for (String name : declared) {
+      expected.add(name + FILE_SUFFIX);
+    }
+    List<Problem> unknown = new ArrayList<>();
+    for (EntrySource source : layers.sources()) {
+      for (Map.Entry<String, EntrySource.Candidate> entry : source.entries().entrySet()) {
+        String key = entry.getKey();
+        if (entry.getValue().checked() && !declared.contains(key) && !expected.contains(key)) {
+          unknown.add(
+              new Problem(
+                  key,
+                  Problem.Kind.UNKNOWN,
+                  "not declared in " + schema.type().getSimpleName(),
+                  entry.getValue().origin(),
+                  suggestion(key, declared)));
+        }
+      }
+    }
+    return unknown;
+  }
+
+  private static String suggestion(String key, Set<String> declared) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String name : declared) {
+      int distance = Names.distance(key, name);
+      if (distance < bestDistance) {
+        best = name;
+        bestDistance = distance;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, key.length() / 4) ? "did you mean " + best + "?" : "";
+  }
+
+  /** Orders problems for people: provider failures first (they explain what follows), then schema order. */
+  private static List<Problem> ordered(List<Problem> problems, Schema schema) {
+    Map<String, Integer> position = new LinkedHashMap<>();
+    for (Schema.Variable variable : schema.variables()) {
+      position.putIfAbsent(variable.name(), position.size());
+    }
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort(
+        Comparator.comparingInt(
+            (Problem p) -> p.kind() == Problem.Kind.PROVIDER ? -1 : position.getOrDefault(p.variable(), Integer.MAX_VALUE)));
+    return sorted;
+  }
+
+  private static void warn(String schemaName, List<Problem> warnings) {
+    StringBuilder message =
+        new StringBuilder("Envelope: ").append(warnings.size()).append(" unknown key(s) for ").append(schemaName);
+    for (Problem warning : warnings) {
+      message.append("\n  ").append(warning);
+    }
+    System.getLogger("dev.envelope").log(System.Logger.Level.WARNING, message.toString());
+  }
+
+  private static Report report(String schemaName, Profile profile, Binder binder, List<Problem> warnings, List<String> notes) {
+    List<Report.Variable> variables = new ArrayList<>();
+    binder.bound().forEach((variable, bound) -> {
+      String shown;
+      if (bound.text() == null) {
+        shown = "(unset)";
+      } else if (variable.secret()) {
+        shown = Secret.of("").toString();
+      } else {
+        shown = Binder.shorten(bound.text());
+      }
+      variables.add(new Report.Variable(variable.name(), shown, bound.origin(), variable.secret(), bound.shadowed()));
+    });
+    return new Report(schemaName, profile, variables, warnings, notes);
+  }
+
+  private static ClassLoader classLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : Loader.class.getClassLoader();
   }
 }

@@ -4,12 +4,16 @@ import java.util.List;
 
 /** Formats problems as the aligned table that {@link EnvException#getMessage()} shows. */
 final class ProblemTable {
+  /** Messages longer than this push their origin right instead of widening every row. */
+  private static final int MESSAGE_COLUMN = 60;
   private ProblemTable() {}
 
   static String format(String schema, String profile, List<Problem> problems) {
     int width = 0;
+    int messageWidth = 0;
     for (Problem problem : problems) {
       width = Math.max(width, problem.variable().length());
+      messageWidth = Math.max(messageWidth, Math.min(MESSAGE_COLUMN, text(problem).length()));
     }
     StringBuilder out =
         new StringBuilder("Invalid environment for ")
@@ -20,15 +24,18 @@ final class ProblemTable {
             .append(problems.size())
             .append(problems.size() == 1 ? " problem" : " problems");
     for (Problem problem : problems) {
-      out.append("\n  ").append(pad(problem.variable(), width)).append("  ").append(problem.message());
-      if (!problem.hint().isEmpty()) {
-        out.append(" — ").append(problem.hint());
-      }
-      if (!problem.origin().isEmpty()) {
-        out.append("   (").append(problem.origin()).append(')');
+      out.append("\n  ").append(pad(problem.variable(), width)).append("  ");
+      if (problem.origin().isEmpty()) {
+        out.append(text(problem));
+      } else {
+        out.append(pad(text(problem), messageWidth)).append("  (").append(problem.origin()).append(')');
       }
     }
     return out.toString();
+  }
+
+  private static String text(Problem problem) {
+    return problem.hint().isEmpty() ? problem.message() : problem.message() + " — " + problem.hint();
   }
 
   static String pad(String text, int width) {

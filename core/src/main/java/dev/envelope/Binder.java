@@ -1,0 +1,251 @@
+package dev.envelope;
+
+import dev.envelope.internal.EntrySource;
+import dev.envelope.internal.Schema;
+import dev.envelope.internal.SchemaValidator;
+import dev.envelope.internal.ValueType;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns resolved text into the schema's records: picks each variable's value or default, converts
+ * it, builds the records bottom-up, and validates them, collecting every problem on the way.
+ */
+final class Binder {
+  private static final int SHOWN_LENGTH = 40;
+
+  /** A bound variable: its value, the text it came from (null if unset) and its origin. */
+  record Bound(Object value, String text, String origin, List<String> shadowed) {}
+
+  private final Schema schema;
+  private final Layers layers;
+  private final Profile profile;
+  private final String profileOrigin;
+  private final Set<EntrySource> fileSources;
+  private final boolean allowSecretsFromFiles;
+  private final String lookedIn;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Map<Schema.Variable, Bound> bound = new LinkedHashMap<>();
+  private final Map<Schema.Group, Object> instances = new IdentityHashMap<>();
+
+  Binder(
+      Schema schema,
+      Layers layers,
+      Profile profile,
+      String profileOrigin,
+      Set<EntrySource> fileSources,
+      boolean allowSecretsFromFiles,
+      String lookedIn) {
+    this.schema = schema;
+    this.layers = layers;
+    this.profile = profile;
+    this.profileOrigin = profileOrigin;
+    this.fileSources = fileSources;
+    this.allowSecretsFromFiles = allowSecretsFromFiles;
+    this.lookedIn = lookedIn;
+  }
+
+  /** Binds the whole schema; returns the root record, or null if any problem was found. */
+  Object bind() {
+    return build(schema.root());
+  }
+
+  /** Validates what could be bound; call after {@link #bind()}. */
+  void validate(SchemaValidator validator) {
+    validate(schema.root(), validator);
+  }
+
+  List<Problem> problems() {
+    return problems;
+  }
+
+  Map<Schema.Variable, Bound> bound() {
+    return bound;
+  }
+
+  private Object build(Schema.Group group) {
+    List<Object> members = group.members();
+    Object[] arguments = new Object[members.size()];
+    boolean complete = true;
+    for (int i = 0; i < members.size(); i++) {
+      Object member = members.get(i);
+      Object value;
+      if (member instanceof Schema.Group nested) {
+        value = build(nested);
+      } else {
+        Bound result = bind((Schema.Variable) member);
+        value = result == null ? null : result.value();
+        if (result == null) {
+          complete = false;
+        }
+      }
+      if (value == null && member instanceof Schema.Group) {
+        complete = false;
+      }
+      arguments[i] = value;
+    }
+    if (!complete) {
+      return null;
+    }
+    try {
+      Object instance = group.constructor().newInstance(arguments);
+      instances.put(group, instance);
+      return instance;
+    } catch (InvocationTargetException e) {
+      problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, rejected(group, e.getCause()), ""));
+    } catch (ReflectiveOperationException e) {
+      problems.add(new Problem(group.label(), Problem.Kind.SCHEMA, "cannot construct " + group.type().getName() + ": " + e, "schema"));
+    }
+    return null;
+  }
+
+  private String rejected(Schema.Group group, Throwable cause) {
+    boolean holdsSecrets = group.members().stream().anyMatch(m -> m instanceof Schema.Variable v && v.secret());
+    // A compact constructor's message may quote its arguments, which may be secrets.
+    String detail = holdsSecrets || cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return "rejected by " + group.type().getSimpleName() + "'s constructor: " + detail;
+  }
+
+  private Bound bind(Schema.Variable variable) {
+    if (variable.profile()) {
+      Bound result = new Bound(profile, profile.name(), profileOrigin, List.of());
+      bound.put(variable, result);
+      return result;
+    }
+    ValueType type = variable.type();
+    Layers.Lookup lookup = layers.lookup(variable.name());
+    String text = null;
+    String origin = null;
+    List<String> shadowed = List.of();
+    String emptyAt = null;
+    boolean fromFile = false;
+    if (lookup != null) {
+      if (lookup.value().isEmpty() && !(type.emptyIsValue() && !variable.forbidsEmpty())) {
+        emptyAt = lookup.origin();
+      } else {
+        text = lookup.value();
+        origin = lookup.origin();
+        shadowed = lookup.shadowed();
+        fromFile = fileSources.contains(lookup.source());
+      }
+    }
+    if (text == null) {
+      String fallback = variable.defaultsIn().get(profile);
+      String fallbackOrigin = "default for " + profile;
+      if (fallback == null) {
+        fallback = variable.defaultValue();
+        fallbackOrigin = "default";
+      }
+      if (fallback != null && (!fallback.isEmpty() || type.emptyIsValue() || type.collection())) {
+        text = fallback;
+        origin = fallbackOrigin;
+      }
+    }
+    if (text == null) {
+      boolean required = type.optionality() == ValueType.Optionality.REQUIRED || variable.requiredIn().contains(profile);
+      if (!required) {
+        Bound result = new Bound(type.unsetValue(), null, "(unset)", List.of());
+        bound.put(variable, result);
+        return result;
+      }
+      problems.add(missing(variable, emptyAt));
+      return null;
+    }
+    Object value;
+    try {
+      value = type.convert(text);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(variable.name(), Problem.Kind.INVALID, shown(variable, text) + " " + e.getMessage(), origin));
+      return null;
+    }
+    if (fromFile && variable.secret() && profile.isProduction() && !allowSecretsFromFiles) {
+      problems.add(
+          new Problem(
+              variable.name(),
+              Problem.Kind.CONSTRAINT,
+              "is a secret, and secrets may not come from .env files in production",
+              origin,
+              "set it in the environment or a secret provider"));
+      return null;
+    }
+    Bound result = new Bound(value, text, origin, shadowed);
+    bound.put(variable, result);
+    return result;
+  }
+
+  private Problem missing(Schema.Variable variable, String emptyAt) {
+    String message =
+        variable.requiredIn().contains(profile) ? "required in " + profile + " but not set" : "required but not set";
+    if (emptyAt != null) {
+      message += " (it is empty in " + emptyAt + ", and an empty value counts as unset for a " + variable.type().describe() + ")";
+    }
+    return new Problem(variable.name(), Problem.Kind.MISSING, message, "looked in: " + lookedIn);
+  }
+
+  /** Returns how a value is quoted in a message: never for a secret, shortened otherwise. */
+  static String shown(Schema.Variable variable, String text) {
+    if (variable.secret()) {
+      return "the secret value";
+    }
+    return "'" + shorten(text) + "'";
+  }
+
+  /** Returns {@code text} on one line, cut to a length that fits a table. */
+  static String shorten(String text) {
+    String line = text.replace("\n", "\\n").replace("\r", "\\r");
+    return line.length() > SHOWN_LENGTH ? line.substring(0, SHOWN_LENGTH) + "…" : line;
+  }
+
+  private void validate(Schema.Group group, SchemaValidator validator) {
+    if (schema.constrainedClasses().contains(group.type())) {
+      Object instance = instances.get(group);
+      if (instance != null) {
+        for (ConstraintViolation<Object> violation : validator.validate(instance)) {
+          report(group, violation);
+        }
+      } else {
+        for (Object member : group.members()) {
+          if (member instanceof Schema.Variable variable && bound.containsKey(variable) && !variable.profile()) {
+            String property = variable.component().getName();
+            for (ConstraintViolation<Object> violation :
+                validator.validateValue(group.type(), property, bound.get(variable).value())) {
+              report(group, violation);
+            }
+          }
+        }
+      }
+    }
+    for (Object member : group.members()) {
+      if (member instanceof Schema.Group nested) {
+        validate(nested, validator);
+      }
+    }
+  }
+
+  private void report(Schema.Group group, ConstraintViolation<Object> violation) {
+    Iterator<Path.Node> path = violation.getPropertyPath().iterator();
+    Path.Node first = path.hasNext() ? path.next() : null;
+    if (first == null || first.getKind() == ElementKind.BEAN || first.getName() == null) {
+      problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, ConstraintMessages.of(violation), ""));
+      return;
+    }
+    for (Object member : group.members()) {
+      if (member instanceof Schema.Variable variable && variable.component().getName().equals(first.getName())) {
+        Bound value = bound.get(variable);
+        String origin = value == null ? "" : value.origin();
+        problems.add(new Problem(variable.name(), Problem.Kind.CONSTRAINT, ConstraintMessages.of(violation), origin));
+        return;
+      }
+    }
+    // A violation inside a nested group reached through @Valid: that group is validated on its own.
+  }
+}

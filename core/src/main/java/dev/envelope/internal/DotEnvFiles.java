@@ -1,0 +1,150 @@
+package dev.envelope.internal;
+
+import dev.envelope.Problem;
+import dev.envelope.Profile;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads the {@code .env} files of a profile from one directory, highest precedence first: {@code
+ * .env.{profile}.local}, {@code .env.local} (not in {@code test}, so tests do not depend on one
+ * developer's machine), {@code .env.{profile}}, {@code .env}. References are expanded across the
+ * merged files, the process environment winning as in {@code dotenv-expand}.
+ */
+public final class DotEnvFiles {
+  private final Path directory;
+  private final Map<String, List<DotEnvEntry>> parsed = new HashMap<>();
+  private final List<Problem> problems = new ArrayList<>();
+
+  /** Creates a reader of the files in {@code directory}. */
+  public DotEnvFiles(Path directory) {
+    this.directory = directory;
+  }
+
+  /** Returns the file names of {@code profile}, highest precedence first. */
+  public static List<String> fileNames(Profile profile) {
+    List<String> names = new ArrayList<>(4);
+    names.add(".env." + profile.name() + ".local");
+    if (!profile.equals(Profile.TEST)) {
+      names.add(".env.local");
+    }
+    names.add(".env." + profile.name());
+    names.add(".env");
+    return names;
+  }
+
+  /**
+   * Returns the unexpanded value of {@code key} in {@code .env.local} or {@code .env}, the files read
+   * before the profile is known; used for {@code APP_ENV}. Null if neither sets it.
+   */
+  public DotEnvEntry peek(String file, String key) {
+    DotEnvEntry found = null;
+    for (DotEnvEntry entry : entries(file)) {
+      if (entry.key().equals(key)) {
+        found = entry;
+      }
+    }
+    return found;
+  }
+
+  /** Returns how {@code file} is named in origins: its path as the user gave the directory. */
+  public String display(String file) {
+    return directory.resolve(file).toString();
+  }
+
+  /**
+   * Returns one source per existing file of {@code profile}, highest first, with ordinals counting
+   * down from {@code firstOrdinal}; values of winning entries are expanded.
+   */
+  public List<EntrySource> sources(Profile profile, int firstOrdinal, Function<String, String> environment) {
+    List<String> existing = new ArrayList<>();
+    Map<String, DotEnvEntry> winners = new LinkedHashMap<>();
+    Map<String, String> winnerFile = new HashMap<>();
+    for (String file : fileNames(profile)) {
+      List<DotEnvEntry> entries = entries(file);
+      if (!Files.isRegularFile(directory.resolve(file))) {
+        continue;
+      }
+      existing.add(file);
+      for (DotEnvEntry entry : lastWins(entries).values()) {
+        if (!winners.containsKey(entry.key())) {
+          winners.put(entry.key(), entry);
+          winnerFile.put(entry.key(), display(file));
+        }
+      }
+    }
+    Map<String, String> expanded;
+    try {
+      expanded = DotEnvExpander.expand(winners, winnerFile, environment);
+    } catch (DotEnvSyntaxException e) {
+      problems.add(syntaxProblem(e));
+      return List.of();
+    }
+    List<EntrySource> sources = new ArrayList<>(existing.size());
+    int ordinal = firstOrdinal;
+    for (String file : existing) {
+      String shown = display(file);
+      Map<String, EntrySource.Candidate> candidates = new LinkedHashMap<>();
+      for (DotEnvEntry entry : lastWins(entries(file)).values()) {
+        boolean wins = shown.equals(winnerFile.get(entry.key()));
+        String value = wins ? expanded.get(entry.key()) : entry.unexpandedValue();
+        candidates.put(entry.key(), new EntrySource.Candidate(value, shown + ":" + entry.line(), true));
+      }
+      sources.add(new EntrySource(shown, ordinal--, candidates));
+    }
+    return sources;
+  }
+
+  /** Returns the problems met: unreadable or malformed files, reference cycles. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  private static Map<String, DotEnvEntry> lastWins(List<DotEnvEntry> entries) {
+    Map<String, DotEnvEntry> byKey = new LinkedHashMap<>();
+    for (DotEnvEntry entry : entries) {
+      byKey.put(entry.key(), entry);
+    }
+    return byKey;
+  }
+
+  private List<DotEnvEntry> entries(String file) {
+    List<DotEnvEntry> cached = parsed.get(file);
+    if (cached != null) {
+      return cached;
+    }
+    Path path = directory.resolve(file);
+    List<DotEnvEntry> entries = List.of();
+    try {
+      entries = DotEnvParser.parse(Files.readString(path), display(file));
+    } catch (NoSuchFileException e) {
+      entries = List.of();
+    } catch (CharacterCodingException e) {
+      problems.add(new Problem(display(file), Problem.Kind.INVALID, "is not valid UTF-8 text", display(file)));
+    } catch (IOException e) {
+      if (Files.exists(path)) {
+        problems.add(new Problem(display(file), Problem.Kind.INVALID, "cannot be read: " + e, display(file)));
+      }
+    } catch (DotEnvSyntaxException e) {
+      problems.add(syntaxProblem(e));
+    }
+    parsed.put(file, entries);
+    return entries;
+  }
+
+  private static Problem syntaxProblem(DotEnvSyntaxException e) {
+    String prefix = e.source() + ":" + e.line() + ": ";
+    String detail = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+    String variable = e.key() != null ? e.key() : e.source();
+    return new Problem(variable, Problem.Kind.INVALID, detail, e.source() + ":" + e.line());
+  }
+}

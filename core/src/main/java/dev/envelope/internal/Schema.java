@@ -1,0 +1,271 @@
+package dev.envelope.internal;
+
+import dev.envelope.Converter;
+import dev.envelope.Default;
+import dev.envelope.DefaultIn;
+import dev.envelope.Description;
+import dev.envelope.Name;
+import dev.envelope.Prefix;
+import dev.envelope.Problem;
+import dev.envelope.Profile;
+import dev.envelope.RequiredIn;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Describes a schema: its variables and nested groups, in component order, built from a record
+ * class. Mistakes in the schema are collected as {@code SCHEMA} problems, not thrown.
+ */
+public final class Schema {
+  private final Class<?> type;
+  private final Group root;
+  private final List<Variable> variables = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
+  private final Set<Class<?>> constrainedClasses = new LinkedHashSet<>();
+  private final Map<String, String> claimedBy = new HashMap<>();
+
+  private Schema(Class<?> type, Map<Class<?>, Converter<?>> converters) {
+    this.type = type;
+    this.root = group(type, "", type.getSimpleName(), converters, new LinkedHashSet<>());
+  }
+
+  /** Returns the schema of {@code type}; check {@link #problems()} before using it. */
+  public static Schema of(Class<?> type, Map<Class<?>, Converter<?>> converters) {
+    return new Schema(type, converters);
+  }
+
+  /** Returns the record class. */
+  public Class<?> type() {
+    return type;
+  }
+
+  /** Returns the root group, or null if the type is not a record. */
+  public Group root() {
+    return root;
+  }
+
+  /** Returns every variable, depth first in component order. */
+  public List<Variable> variables() {
+    return variables;
+  }
+
+  /** Returns the schema's mistakes; empty when the schema is usable. */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /** Returns the record classes (root or nested) that carry Jakarta Validation constraints. */
+  public Set<Class<?>> constrainedClasses() {
+    return constrainedClasses;
+  }
+
+  private Group group(
+      Class<?> recordType, String prefix, String label, Map<Class<?>, Converter<?>> converters, Set<Class<?>> path) {
+    if (!recordType.isRecord()) {
+      problems.add(schemaProblem(label, recordType.getName() + " is not a record: a schema is a record, and each group a nested record"));
+      return null;
+    }
+    if (!path.add(recordType)) {
+      problems.add(schemaProblem(label, recordType.getSimpleName() + " contains itself: nested groups cannot be recursive"));
+      return null;
+    }
+    if (Constraints.present(recordType.getAnnotations())) {
+      constrainedClasses.add(recordType);
+    }
+    List<Object> members = new ArrayList<>();
+    for (RecordComponent component : recordType.getRecordComponents()) {
+      Object member = member(recordType, component, prefix, converters, path);
+      if (member != null) {
+        members.add(member);
+      }
+    }
+    path.remove(recordType);
+    return new Group(recordType, prefix, label, members, canonicalConstructor(recordType));
+  }
+
+  private Object member(
+      Class<?> owner, RecordComponent component, String prefix, Map<Class<?>, Converter<?>> converters, Set<Class<?>> path) {
+    Class<?> raw = component.getType();
+    if (raw.isRecord() && !converters.containsKey(raw)) {
+      Prefix explicit = component.getAnnotation(Prefix.class);
+      String groupPrefix = explicit != null ? explicit.value() : prefix + Names.variableName(component.getName()) + "_";
+      return group(raw, groupPrefix, groupPrefix + "*", converters, path);
+    }
+    Name explicitName = component.getAnnotation(Name.class);
+    String name = explicitName != null ? explicitName.value() : prefix + Names.variableName(component.getName());
+    String where = owner.getSimpleName() + "." + component.getName();
+    String earlier = claimedBy.putIfAbsent(name, where);
+    if (earlier != null) {
+      problems.add(schemaProblem(name, "both " + earlier + " and " + where + " map to " + name + ": rename one with @Name"));
+      return null;
+    }
+    Annotation[] fieldAnnotations = fieldAnnotations(owner, component);
+    if (Constraints.present(fieldAnnotations) || Constraints.presentInTypeArguments(component.getAnnotatedType())) {
+      constrainedClasses.add(owner);
+    }
+    if (raw == Profile.class) {
+      Variable variable = new Variable(name, component, null, null, Map.of(), Set.of(), description(component), true, false);
+      variables.add(variable);
+      return variable;
+    }
+    ValueType valueType;
+    try {
+      valueType = ValueType.of(component.getGenericType(), converters);
+    } catch (IllegalArgumentException e) {
+      problems.add(schemaProblem(name, where + ": " + e.getMessage()));
+      return null;
+    }
+    Variable variable =
+        new Variable(
+            name,
+            component,
+            valueType,
+            defaultValue(component, name, valueType),
+            defaultsIn(component, name, valueType),
+            requiredIn(component, name, valueType),
+            description(component),
+            false,
+            Constraints.forbidsEmpty(fieldAnnotations));
+    variables.add(variable);
+    return variable;
+  }
+
+  private String defaultValue(RecordComponent component, String name, ValueType valueType) {
+    Default annotation = component.getAnnotation(Default.class);
+    if (annotation == null) {
+      return null;
+    }
+    if (valueType.secret()) {
+      problems.add(schemaProblem(name, "@Default is not allowed on a Secret: a secret written in the source code is not a secret (use @DefaultIn for development or test)"));
+      return null;
+    }
+    return annotation.value();
+  }
+
+  private Map<Profile, String> defaultsIn(RecordComponent component, String name, ValueType valueType) {
+    Map<Profile, String> defaults = new LinkedHashMap<>();
+    for (DefaultIn annotation : component.getAnnotationsByType(DefaultIn.class)) {
+      Profile profile;
+      try {
+        profile = Profile.of(annotation.profile());
+      } catch (IllegalArgumentException e) {
+        problems.add(schemaProblem(name, "@DefaultIn: " + e.getMessage()));
+        continue;
+      }
+      if (valueType.secret() && !(profile.equals(Profile.DEVELOPMENT) || profile.equals(Profile.TEST))) {
+        problems.add(schemaProblem(name, "@DefaultIn(profile = \"" + profile + "\") is not allowed on a Secret: only development and test may have a secret default"));
+        continue;
+      }
+      if (defaults.putIfAbsent(profile, annotation.value()) != null) {
+        problems.add(schemaProblem(name, "@DefaultIn is given twice for profile " + profile));
+      }
+    }
+    return defaults;
+  }
+
+  private Set<Profile> requiredIn(RecordComponent component, String name, ValueType valueType) {
+    RequiredIn annotation = component.getAnnotation(RequiredIn.class);
+    if (annotation == null) {
+      return Set.of();
+    }
+    if (valueType.optionality() == ValueType.Optionality.REQUIRED) {
+      problems.add(schemaProblem(name, "@RequiredIn is only meaningful on an Optional component: this one is required in every profile already"));
+      return Set.of();
+    }
+    Set<Profile> profiles = new LinkedHashSet<>();
+    for (String profile : annotation.value()) {
+      try {
+        profiles.add(Profile.of(profile));
+      } catch (IllegalArgumentException e) {
+        problems.add(schemaProblem(name, "@RequiredIn: " + e.getMessage()));
+      }
+    }
+    return profiles;
+  }
+
+  /**
+   * Returns the annotations of the component's field: Jakarta constraints do not target record
+   * components, so Java keeps them on the field, accessor and constructor parameter only.
+   */
+  private static Annotation[] fieldAnnotations(Class<?> owner, RecordComponent component) {
+    try {
+      return owner.getDeclaredField(component.getName()).getAnnotations();
+    } catch (NoSuchFieldException e) {
+      return component.getAnnotations();
+    }
+  }
+
+  private static String description(RecordComponent component) {
+    Description annotation = component.getAnnotation(Description.class);
+    return annotation == null ? "" : annotation.value();
+  }
+
+  private Constructor<?> canonicalConstructor(Class<?> recordType) {
+    RecordComponent[] components = recordType.getRecordComponents();
+    Class<?>[] parameterTypes = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      parameterTypes[i] = components[i].getType();
+    }
+    try {
+      Constructor<?> constructor = recordType.getDeclaredConstructor(parameterTypes);
+      constructor.setAccessible(true);
+      return constructor;
+    } catch (NoSuchMethodException | RuntimeException e) {
+      problems.add(schemaProblem(recordType.getSimpleName(), "cannot access the canonical constructor of " + recordType.getName() + ": " + e.getMessage()));
+      return null;
+    }
+  }
+
+  private static Problem schemaProblem(String variable, String message) {
+    return new Problem(variable, Problem.Kind.SCHEMA, message, "schema");
+  }
+
+  /**
+   * One variable: a leaf component of the schema.
+   *
+   * @param name the variable's name
+   * @param component the record component it fills
+   * @param type its type, or null for the profile component
+   * @param defaultValue its {@code @Default}, or null
+   * @param defaultsIn its {@code @DefaultIn} values by profile
+   * @param requiredIn the profiles in which an optional component is required
+   * @param description its {@code @Description}, or empty
+   * @param profile whether the component receives the active profile rather than a value
+   * @param forbidsEmpty whether {@code @NotBlank} or {@code @NotEmpty} makes an empty string unset
+   */
+  public record Variable(
+      String name,
+      RecordComponent component,
+      ValueType type,
+      String defaultValue,
+      Map<Profile, String> defaultsIn,
+      Set<Profile> requiredIn,
+      String description,
+      boolean profile,
+      boolean forbidsEmpty) {
+
+    /** Returns whether the value is a {@link dev.envelope.Secret}. */
+    public boolean secret() {
+      return type != null && type.secret();
+    }
+  }
+
+  /**
+   * One group: the root record or a nested one.
+   *
+   * @param type the record class
+   * @param prefix the prefix of its variables
+   * @param label how problems of the whole group are labelled: {@code DATABASE_*}, or the schema name
+   * @param members its variables and groups, in component order
+   * @param constructor its canonical constructor
+   */
+  public record Group(Class<?> type, String prefix, String label, List<Object> members, Constructor<?> constructor) {}
+}
