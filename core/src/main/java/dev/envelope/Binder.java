@@ -166,6 +166,11 @@ final class Binder {
     } catch (IllegalArgumentException e) {
       problems.add(new Problem(variable.name(), Problem.Kind.INVALID, shown(variable, text) + " " + e.getMessage(), origin));
       return null;
+    } catch (RuntimeException e) {
+      // Not expected from Envelope's converters; never let it become a stack trace or quote the text.
+      problems.add(new Problem(variable.name(), Problem.Kind.INVALID,
+          shown(variable, text) + " could not be converted (" + e.getClass().getSimpleName() + ")", origin));
+      return null;
     }
     if (fromFile && variable.secret() && profile.isProduction() && !allowSecretsFromFiles) {
       problems.add(

@@ -112,14 +112,14 @@ public final class Env {
     }
 
     /**
-     * Reads nothing that the builder is not given: no process environment, no {@code .env} files (until
-     * {@link #directory} is called) and no providers from {@code ENVELOPE_PROVIDERS}. The mode of
-     * unit tests.
+     * Reads nothing that the builder is not given: no process environment (until {@link #environment}
+     * is called) and no {@code .env} files (until {@link #directory} is called). The mode of unit
+     * tests. Providers come only from the builder, or from an {@code ENVELOPE_PROVIDERS} in the
+     * values or environment the builder is given.
      */
     public Builder hermetic() {
       this.environment = Map.of();
       this.directory = null;
-      this.discoverProviders = false;
       return this;
     }
 

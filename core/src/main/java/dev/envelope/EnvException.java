@@ -31,7 +31,10 @@ public final class EnvException extends RuntimeException {
     this.problems = List.copyOf(problems);
   }
 
-  /** Returns every problem, in schema order, then unknown keys, then provider failures. */
+  /**
+   * Returns every problem: failures of whole sources first (a malformed {@code .env} file, a provider
+   * that could not be read), then variables in schema order, then unknown keys.
+   */
   public List<Problem> problems() {
     return problems;
   }

@@ -37,6 +37,8 @@ final class Loader {
   private final Env.Builder settings;
   private final Map<String, String> environment;
   private final DotEnvFiles files;
+  /** Problems with a source as a whole (a file, a provider): they explain the rest, so come first. */
+  private final List<Problem> sourceProblems = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
   private final Set<String> settingsRead = ConcurrentHashMap.newKeySet();
   private List<EntrySource> fileSources = List.of();
@@ -70,7 +72,7 @@ final class Loader {
     sources.add(environmentLayer(declared));
     if (files != null) {
       fileSources = files.sources(profile.value(), EntrySource.DOT_ENV, this::environmentValue);
-      problems.addAll(files.problems());
+      sourceProblems.addAll(files.problems());
     }
     List<String> notes = new ArrayList<>();
     List<EnvProvider> providers = providers(profile.value());
@@ -96,8 +98,10 @@ final class Loader {
     if (settings.strict) {
       problems.addAll(unknown);
     }
-    if (!problems.isEmpty() || root == null) {
-      throw new EnvException(schemaName, profile.value().name(), ordered(problems, schema));
+    if (!sourceProblems.isEmpty() || !problems.isEmpty() || root == null) {
+      List<Problem> all = new ArrayList<>(sourceProblems);
+      all.addAll(ordered(problems, schema));
+      throw new EnvException(schemaName, profile.value().name(), all);
     }
     List<Problem> warnings = settings.strict ? List.of() : unknown;
     if (!warnings.isEmpty()) {
@@ -247,7 +251,7 @@ final class Loader {
         ProviderDiscovery.Result discovered =
             ProviderDiscovery.fromList(list.get(), ProviderDiscovery.VARIABLE, classLoader());
         providers.addAll(discovered.providers());
-        problems.addAll(discovered.problems());
+        sourceProblems.addAll(discovered.problems());
       }
     }
     return providers;
@@ -262,7 +266,7 @@ final class Loader {
     int ordinal = EntrySource.PROVIDERS;
     for (ProviderFetcher.Result result : ProviderFetcher.fetchAll(providers, request, settings.providerTimeout)) {
       if (result.problem() != null) {
-        problems.add(result.problem());
+        sourceProblems.add(result.problem());
         continue;
       }
       ProviderSnapshot snapshot = result.snapshot();
@@ -335,7 +339,7 @@ final class Loader {
     return best != null && bestDistance <= Math.max(2, key.length() / 4) ? "did you mean " + best + "?" : "";
   }
 
-  /** Orders problems for people: provider failures first (they explain what follows), then schema order. */
+  /** Orders problems in schema order; group-level and unknown-key problems follow. */
   private static List<Problem> ordered(List<Problem> problems, Schema schema) {
     Map<String, Integer> position = new LinkedHashMap<>();
     for (Schema.Variable variable : schema.variables()) {
@@ -343,8 +347,7 @@ final class Loader {
     }
     List<Problem> sorted = new ArrayList<>(problems);
     sorted.sort(
-        Comparator.comparingInt(
-            (Problem p) -> p.kind() == Problem.Kind.PROVIDER ? -1 : position.getOrDefault(p.variable(), Integer.MAX_VALUE)));
+        Comparator.comparingInt((Problem p) -> position.getOrDefault(p.variable(), Integer.MAX_VALUE)));
     return sorted;
   }
 

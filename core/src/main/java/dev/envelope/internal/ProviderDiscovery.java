@@ -40,7 +40,8 @@ public final class ProviderDiscovery {
         continue;
       }
       try {
-        URI uri = new URI(trimmed);
+        // java.net.URI rejects a bare "doppler:", the natural way to say "Doppler, as its settings say".
+        URI uri = new URI(trimmed.matches("[A-Za-z][A-Za-z0-9+.-]*:") ? trimmed + "/" : trimmed);
         if (uri.getScheme() == null) {
           problems.add(problem("'" + trimmed + "' has no scheme: write it as scheme:details, such as doppler:api/prd", origin));
           continue;

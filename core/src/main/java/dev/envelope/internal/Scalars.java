@@ -39,8 +39,8 @@ final class Scalars {
           Map.entry(Byte.class, text -> (byte) toLong(text, Byte.MIN_VALUE, Byte.MAX_VALUE)),
           Map.entry(double.class, Scalars::toDouble),
           Map.entry(Double.class, Scalars::toDouble),
-          Map.entry(float.class, text -> (float) toDouble(text)),
-          Map.entry(Float.class, text -> (float) toDouble(text)),
+          Map.entry(float.class, Scalars::toFloat),
+          Map.entry(Float.class, Scalars::toFloat),
           Map.entry(char.class, Scalars::toChar),
           Map.entry(Character.class, Scalars::toChar),
           Map.entry(BigInteger.class, Scalars::toBigInteger),
@@ -129,7 +129,7 @@ final class Scalars {
 
   private static BigInteger toBigInteger(String text) {
     try {
-      return new BigInteger(stripPlus(text.trim()));
+      return new BigInteger(text.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("is not an integer");
     }
@@ -155,8 +155,12 @@ final class Scalars {
     }
   }
 
-  private static String stripPlus(String text) {
-    return text.startsWith("+") ? text.substring(1) : text;
+  private static float toFloat(String text) {
+    double value = toDouble(text);
+    if (Math.abs(value) > Float.MAX_VALUE) {
+      throw new IllegalArgumentException("is out of range for a float");
+    }
+    return (float) value;
   }
 
   private static Object toChar(String text) {
@@ -219,7 +223,7 @@ final class Scalars {
       return InetAddress.getLoopbackAddress();
     }
     // Only literals: resolving a host name would make loading depend on DNS.
-    if (!isIpv4Literal(trimmed) && !trimmed.contains(":")) {
+    if (!isIpv4Literal(trimmed) && !isIpv6Literal(trimmed)) {
       throw new IllegalArgumentException("is not an IP address literal (host names are not resolved at load time)");
     }
     try {
@@ -242,6 +246,16 @@ final class Scalars {
     return true;
   }
 
+  /** Returns whether {@code text} has the shape of an IPv6 literal, so that no lookup can follow. */
+  private static boolean isIpv6Literal(String text) {
+    String address = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    int zone = address.indexOf('%');
+    if (zone >= 0) {
+      address = address.substring(0, zone);
+    }
+    return address.matches("[0-9a-fA-F:.]+") && address.indexOf(':') != address.lastIndexOf(':');
+  }
+
   private static Object toZoneId(String text) {
     try {
       return ZoneId.of(text.trim());
@@ -259,11 +273,13 @@ final class Scalars {
   }
 
   private static Object toBytes(String text) {
-    String trimmed = text.trim();
+    // Line breaks are common in pasted keys; anything else outside the alphabet is an error (the MIME
+    // decoder would skip it silently).
+    String compact = text.replaceAll("\\s+", "");
     try {
-      return trimmed.indexOf('-') >= 0 || trimmed.indexOf('_') >= 0
-          ? Base64.getUrlDecoder().decode(trimmed)
-          : Base64.getMimeDecoder().decode(trimmed);
+      return compact.indexOf('-') >= 0 || compact.indexOf('_') >= 0
+          ? Base64.getUrlDecoder().decode(compact)
+          : Base64.getDecoder().decode(compact);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("is not base64");
     }

@@ -114,7 +114,7 @@ public final class ValueType {
   private static Function<String, Object> scalar(Class<?> type, Map<Class<?>, Converter<?>> custom) {
     Converter<?> converter = custom.get(type);
     if (converter != null) {
-      return converter::convert;
+      return guarded(converter, "is not a valid " + type.getSimpleName());
     }
     Function<String, Object> builtIn = Scalars.builtIn(type);
     if (builtIn != null) {
@@ -141,6 +141,28 @@ public final class ValueType {
         // The type's own message may quote the text, which may be a secret.
         throw new IllegalArgumentException(expected);
       }
+    };
+  }
+
+  /**
+   * Wraps a user's converter so that any failure, or a null, becomes a message that does not quote the
+   * text: many parsers' messages do ("For input string: ..."), and the text may be a secret.
+   */
+  private static Function<String, Object> guarded(Converter<?> converter, String expected) {
+    return text -> {
+      Object value;
+      try {
+        value = converter.convert(text);
+      } catch (IllegalArgumentException e) {
+        String message = e.getMessage();
+        throw new IllegalArgumentException(message == null || message.isBlank() || message.contains(text.trim()) ? expected : message);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(expected + " (" + e.getClass().getSimpleName() + ")");
+      }
+      if (value == null) {
+        throw new IllegalArgumentException(expected + ": its converter returned null");
+      }
+      return value;
     };
   }
 

@@ -1,0 +1,135 @@
+package dev.envelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Feeds canary values through every path that prints something, and looks for them. */
+class SecretLeakTest {
+  private static final String CANARY = "CANARY-4e2b9d";
+
+  record Secrets(
+      @Size(min = 64) Secret<String> signingKey,
+      Secret<Integer> pin,
+      Secret<URI> dsn,
+      Optional<@Pattern(regexp = "[a-z]+") Secret<String>> optionalKey,
+      Secret<List<Integer>> codes) {}
+
+  private static void assertNoCanary(String text) {
+    assertThat(text).doesNotContain(CANARY).doesNotContain(CANARY.toLowerCase());
+  }
+
+  private static void assertNoCanary(EnvException e) {
+    assertNoCanary(e.getMessage());
+    assertNoCanary(e.toString());
+    for (Problem problem : e.problems()) {
+      assertNoCanary(problem.toString());
+      assertNoCanary(problem.message() + problem.origin() + problem.hint());
+    }
+  }
+
+  @Test
+  void conversionAndConstraintFailuresNeverShowTheValue() {
+    EnvException e = catchThrowableOfType(EnvException.class, () -> Env.builder().hermetic().values(Map.of(
+            "SIGNING_KEY", CANARY,
+            "PIN", CANARY,
+            "DSN", "http://" + CANARY + " with spaces",
+            "OPTIONAL_KEY", CANARY,
+            "CODES", "1," + CANARY))
+        .load(Secrets.class));
+
+    assertThat(e.problems()).extracting(Problem::variable, Problem::message).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("SIGNING_KEY", "must be at least 64 characters long"),
+        org.assertj.core.groups.Tuple.tuple("PIN", "the secret value is not an integer"),
+        org.assertj.core.groups.Tuple.tuple("DSN", "the secret value is not a valid URI: Illegal character in authority at index 7"),
+        org.assertj.core.groups.Tuple.tuple("OPTIONAL_KEY", "must match \"[a-z]+\""),
+        org.assertj.core.groups.Tuple.tuple("CODES", "the secret value item 2 is not an integer"));
+    assertNoCanary(e);
+  }
+
+  @Test
+  void recordReportAndResolutionMaskSecrets() {
+    Resolution<Secrets> resolution = Env.builder().hermetic().values(Map.of(
+            "SIGNING_KEY", CANARY.repeat(10), "PIN", "1234", "DSN", "https://" + CANARY + "@sentry.io/1",
+            "OPTIONAL_KEY", "abc", "CODES", "1,2"))
+        .resolve(Secrets.class);
+
+    assertNoCanary(resolution.value().toString());
+    assertNoCanary(resolution.toString());
+    assertNoCanary(resolution.report().variables().toString());
+    assertThat(resolution.value().dsn().reveal().getUserInfo()).isEqualTo(CANARY);
+  }
+
+  @Test
+  void secretsFromDotEnvFilesNeverAppearInReportsOrUnknownKeyWarnings(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve(".env"), "SIGNING_KEY=" + CANARY.repeat(10) + "\nPIN=1\nDSN=https://x\nCODES=1\nSIGNIN_KEY=" + CANARY + "\n");
+    List<String> logged = new java.util.ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger logger = Logger.getLogger("dev.envelope");
+    logger.addHandler(handler);
+    try {
+      Resolution<Secrets> resolution = Env.builder().environment(Map.of()).directory(dir).resolve(Secrets.class);
+
+      assertThat(logged).hasSize(1);
+      assertThat(logged.get(0)).contains("SIGNIN_KEY").contains("did you mean SIGNING_KEY?");
+      logged.forEach(SecretLeakTest::assertNoCanary);
+      assertNoCanary(resolution.toString());
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
+
+  @Test
+  void nothingIsPrintedToTheConsoleOnAFailedLoad() {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      System.setOut(capture);
+      System.setErr(capture);
+      catchThrowableOfType(EnvException.class, () -> Env.builder().hermetic().value("PIN", CANARY).load(Secrets.class));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    assertNoCanary(captured.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void secretToStringAndEqualityRevealNothing() {
+    Secret<String> secret = Secret.of(CANARY);
+
+    assertThat(secret.toString()).isEqualTo("****");
+    assertThat(secret).isEqualTo(Secret.of(CANARY)).isNotEqualTo(Secret.of("other"));
+    assertThat(secret.hashCode()).isEqualTo(Secret.of("other").hashCode());
+    assertThat(Secret.of(new byte[] {1, 2})).isEqualTo(Secret.of(new byte[] {1, 2}));
+  }
+}
