@@ -191,7 +191,7 @@ final class Binder {
     String message =
         variable.requiredIn().contains(profile) ? "required in " + profile + " but not set" : "required but not set";
     if (emptyAt != null) {
-      message += " (it is empty in " + emptyAt + ", and an empty value counts as unset for a " + variable.type().describe() + ")";
+      message += " (it is empty in " + emptyAt + ", and an empty value counts as unset for this type: " + variable.type().describe() + ")";
     }
     return new Problem(variable.name(), Problem.Kind.MISSING, message, "looked in: " + lookedIn);
   }

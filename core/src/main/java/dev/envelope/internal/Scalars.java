@@ -144,8 +144,13 @@ final class Scalars {
   }
 
   private static double toDouble(String text) {
+    String trimmed = text.trim();
+    // Double.parseDouble also takes "15d", "10f" and hex floats: "15d" meant as 15 days would load as 15.0.
+    if (!trimmed.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+      throw new IllegalArgumentException("is not a number");
+    }
     try {
-      double value = Double.parseDouble(text.trim());
+      double value = Double.parseDouble(trimmed);
       if (Double.isNaN(value) || Double.isInfinite(value)) {
         throw new IllegalArgumentException("is not a finite number");
       }

@@ -322,6 +322,9 @@ public final class ValueType {
         throw new IllegalArgumentException("entry " + (i + 1) + " is not key=value");
       }
       String key = part.substring(0, equals).trim();
+      if (map.containsKey(key)) {
+        throw new IllegalArgumentException("entry " + (i + 1) + " repeats an earlier key");
+      }
       try {
         map.put(key, scalarConverter.apply(part.substring(equals + 1).trim()));
       } catch (IllegalArgumentException e) {
