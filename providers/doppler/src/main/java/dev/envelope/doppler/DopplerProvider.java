@@ -1,0 +1,296 @@
+package dev.envelope.doppler;
+
+import dev.envelope.spi.EnvProvider;
+import dev.envelope.spi.ProviderException;
+import dev.envelope.spi.ProviderRequest;
+import dev.envelope.spi.ProviderSnapshot;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Loads a Doppler config's secrets: the Java equivalent of {@code doppler run -- java -jar app.jar},
+ * without the CLI.
+ *
+ * <p>Each fetch downloads the whole config with one request ({@code GET
+ * /v3/configs/config/secrets/download?format=json}), conditional on the ETag of the previous
+ * download: a {@code 304} reuses the snapshot this instance cached. Connection failures, timeouts,
+ * 429 (honouring {@code Retry-After}) and 5xx are retried with jittered exponential backoff; 401,
+ * 403, 404 and other 4xx fail at once. The token is read from the builder, else from the setting
+ * {@code DOPPLER_TOKEN} (explicit values, the environment or a {@code .env} file), and never appears
+ * in a message, an origin or {@link #toString()}: at most its kind, such as {@code dp.st.…}.
+ *
+ * <p>With a {@linkplain Builder#fallbackFile fallback file}, every successful download is also
+ * stored encrypted (the Doppler CLI's format, AES-256-GCM under a PBKDF2-HMAC-SHA256 key derived
+ * from the token) by a background thread, and read back when Doppler stays unreachable or answers
+ * 5xx; never after 401, 403 or 404.
+ *
+ * <p>Instances are immutable apart from that cache and thread-safe; builders are not.
+ */
+public final class DopplerProvider implements EnvProvider {
+  /** The API host used when neither the builder nor {@code DOPPLER_API_HOST} names one. */
+  public static final String DEFAULT_API_HOST = "https://api.doppler.com";
+
+  private final String token;
+  private final String project;
+  private final String config;
+  private final String apiHost;
+  private final Path fallbackFile;
+  private final DopplerClient client;
+  private final AtomicReference<Cached> cached = new AtomicReference<>();
+  private final FallbackStore fallbackStore;
+
+  private DopplerProvider(Builder builder) {
+    this.token = builder.token;
+    this.project = builder.project;
+    this.config = builder.config;
+    this.apiHost = builder.apiHost;
+    this.fallbackFile = builder.fallbackFile;
+    this.client =
+        new DopplerClient(
+            builder.httpClient(), builder.maxRetries, builder.initialBackoff, builder.maxBackoff,
+            builder.timeout, builder.sleeper);
+    this.fallbackStore = new FallbackStore(fallbackFile);
+  }
+
+  /** Returns a provider whose token, project, config and API host all come from the settings. */
+  public static DopplerProvider fromSettings() {
+    return builder().build();
+  }
+
+  /** Returns a builder; every setting left unset there is read from the load's settings. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns {@code doppler api/prd} when the builder names project and config, else {@code doppler}. */
+  @Override
+  public String name() {
+    return project != null && config != null ? "doppler " + project + "/" + config : "doppler";
+  }
+
+  /**
+   * Downloads the config's secrets, or reuses the cached ones when Doppler says they have not changed.
+   *
+   * @throws ProviderException if the token is missing or rejected, the config does not exist, the
+   *     response is not Doppler's JSON, or Doppler stayed unavailable and no usable fallback file
+   *     exists; the message says which, and never contains the token or a secret
+   */
+  @Override
+  public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException {
+    DopplerTarget target = target(request);
+    String key = target.cacheKey();
+    Cached previous = cached.get();
+    boolean conditional = previous != null && previous.key().equals(key);
+    Download download;
+    try {
+      download = client.download(target, conditional ? previous.etag() : null);
+    } catch (DopplerUnavailableException unavailable) {
+      return fallbackStore.read(target, unavailable);
+    }
+    if (download.notModified()) {
+      fallbackStore.writeIfMissing(target, previous.secrets());
+      return previous.snapshot();
+    }
+    ProviderSnapshot snapshot =
+        Snapshots.of(download.secrets(), Snapshots.origin(target, download.secrets()), "");
+    if (download.etag() != null) {
+      cached.set(new Cached(key, download.etag(), download.secrets(), snapshot));
+    }
+    fallbackStore.write(target, download.secrets());
+    return snapshot;
+  }
+
+  /** Returns the fallback file write in progress, or a completed future; for tests. */
+  CompletableFuture<Void> pendingFallbackWrite() {
+    return fallbackStore.pending();
+  }
+
+  private DopplerTarget target(ProviderRequest request) throws ProviderException {
+    String token = this.token != null ? this.token : request.setting("DOPPLER_TOKEN").orElse(null);
+    if (token == null || token.isBlank()) {
+      throw new ProviderException(
+          "DOPPLER_TOKEN is not set (looked in: DopplerProvider.builder().token(...), explicit values,"
+              + " the environment, the profile's .env files); create a service token in Doppler"
+              + " (the config's Access tab) and set DOPPLER_TOKEN");
+    }
+    token = token.strip();
+    if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new ProviderException("DOPPLER_TOKEN contains spaces or characters that are not printable ASCII");
+    }
+    String project = this.project != null ? this.project : request.setting("DOPPLER_PROJECT").orElse(null);
+    String config = this.config != null ? this.config : request.setting("DOPPLER_CONFIG").orElse(null);
+    String host = this.apiHost != null ? this.apiHost : request.setting("DOPPLER_API_HOST").orElse(DEFAULT_API_HOST);
+    HttpUrl url = HttpUrl.parse(host.strip());
+    if (url == null) {
+      throw new ProviderException("DOPPLER_API_HOST '" + host + "' is not an http or https URL");
+    }
+    return new DopplerTarget(url, token, project, config);
+  }
+
+  /** Returns the name, API host and fallback file; never the token. */
+  @Override
+  public String toString() {
+    return "DopplerProvider[" + name() + (apiHost != null ? ", " + apiHost : "")
+        + (fallbackFile != null ? ", fallback " + fallbackFile : "") + "]";
+  }
+
+  /** The last download, kept for conditional requests. */
+  private record Cached(String key, String etag, Map<String, String> secrets, ProviderSnapshot snapshot) {
+    @Override
+    public String toString() {
+      return "Cached[" + snapshot + "]";
+    }
+  }
+
+  /**
+   * Configures a {@link DopplerProvider}. Every value left unset is read from the load's settings
+   * ({@code DOPPLER_TOKEN}, {@code DOPPLER_PROJECT}, {@code DOPPLER_CONFIG}, {@code
+   * DOPPLER_API_HOST}) at each fetch. Not thread-safe.
+   */
+  public static final class Builder {
+    private String token;
+    private String project;
+    private String config;
+    private String apiHost;
+    private Path fallbackFile;
+    private OkHttpClient httpClient;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration timeout = Duration.ofSeconds(20);
+    private int maxRetries = 3;
+    private Duration initialBackoff = Duration.ofMillis(250);
+    private Duration maxBackoff = Duration.ofSeconds(4);
+    private Sleeper sleeper = Sleeper.THREAD;
+
+    private Builder() {}
+
+    /**
+     * Sets the token, instead of {@code DOPPLER_TOKEN}. Prefer the setting: a token in code ends up
+     * in version control.
+     */
+    public Builder token(String token) {
+      this.token = requireText(token, "token");
+      return this;
+    }
+
+    /** Sets the project, instead of {@code DOPPLER_PROJECT}; a service token implies its own. */
+    public Builder project(String project) {
+      this.project = requireText(project, "project");
+      return this;
+    }
+
+    /** Sets the config, such as {@code prd}, instead of {@code DOPPLER_CONFIG}. */
+    public Builder config(String config) {
+      this.config = requireText(config, "config");
+      return this;
+    }
+
+    /**
+     * Sets the API host, instead of {@code DOPPLER_API_HOST}; default {@value #DEFAULT_API_HOST}.
+     *
+     * @throws IllegalArgumentException if it is not an http or https URL
+     */
+    public Builder apiHost(String apiHost) {
+      if (HttpUrl.parse(requireText(apiHost, "apiHost")) == null) {
+        throw new IllegalArgumentException("apiHost '" + apiHost + "' is not an http or https URL");
+      }
+      this.apiHost = apiHost;
+      return this;
+    }
+
+    /** Sets how long to wait for a connection; default 5 seconds. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = requirePositive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Sets how long to wait for each read from the connection; default 10 seconds. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = requirePositive(timeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the time limit of a whole fetch, retries and waits included; default 20 seconds, below
+     * Envelope's default provider timeout.
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = requirePositive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets how many times a failed request is retried; default 3, so at most 4 requests a fetch.
+     *
+     * @throws IllegalArgumentException if negative or above 10
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0 || maxRetries > 10) {
+        throw new IllegalArgumentException("maxRetries must be between 0 and 10: " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * Keeps an encrypted last-known-good copy of the secrets in {@code file}, used when Doppler is
+     * unreachable or failing; see the class documentation.
+     */
+    public Builder fallbackFile(Path file) {
+      this.fallbackFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * Uses {@code client}'s connection pool, dispatcher, proxy and TLS settings. Its timeouts are kept
+     * unless set on this builder; its own retry on connection failure is turned off, so that {@link
+     * #maxRetries} bounds the requests.
+     */
+    public Builder httpClient(OkHttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** Replaces the backoff's first step and its cap; for tests. */
+    Builder backoff(Duration initial, Duration max) {
+      this.initialBackoff = requirePositive(initial, "initial");
+      this.maxBackoff = requirePositive(max, "max");
+      return this;
+    }
+
+    /** Replaces how the provider waits between retries; for tests. */
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** Returns the provider. */
+    public DopplerProvider build() {
+      return new DopplerProvider(this);
+    }
+
+    private OkHttpClient httpClient() {
+      return HttpClients.derive(httpClient, connectTimeout, readTimeout);
+    }
+
+    private static String requireText(String value, String what) {
+      if (Objects.requireNonNull(value, what).isBlank()) {
+        throw new IllegalArgumentException(what + " must not be blank");
+      }
+      return value.strip();
+    }
+
+    private static Duration requirePositive(Duration duration, String what) {
+      if (Objects.requireNonNull(duration, what).isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive: " + duration);
+      }
+      return duration;
+    }
+  }
+}
