@@ -1,0 +1,173 @@
+package dev.envelope.kubernetes;
+
+import dev.envelope.spi.EnvProvider;
+import dev.envelope.spi.ProviderException;
+import dev.envelope.spi.ProviderRequest;
+import dev.envelope.spi.ProviderSnapshot;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * Reads secrets mounted as files: a Kubernetes Secret volume, Docker's {@code /run/secrets}, or any
+ * directory with one file per secret. Each file is one variable: its name, mapped by a {@link
+ * KeyMapping} and prefixed, is the variable's name ({@code db-password} becomes {@code DB_PASSWORD}),
+ * its content the value, and its path the origin.
+ *
+ * <p>Content is read exactly and decoded as UTF-8; one trailing newline is removed unless {@linkplain
+ * Builder#trimTrailingNewline turned off}. A Kubernetes volume is read as one consistent version even
+ * while the kubelet updates it. Entries whose names start with {@code ..} are the kubelet's own and
+ * are skipped. When several directories give the same variable, the first directory listed wins.
+ *
+ * <p>Instances are immutable and thread-safe; the directories are read at every fetch, so a load
+ * after a Secret update sees the new values. Builders are not thread-safe.
+ */
+public final class MountedSecretsProvider implements EnvProvider {
+  private final List<Path> directories;
+  private final KeyMapping keyMapping;
+  private final String prefix;
+  private final boolean trimTrailingNewline;
+  private final boolean optional;
+  private final int maxAttempts;
+
+  private MountedSecretsProvider(Builder builder) {
+    this.directories = List.copyOf(builder.directories);
+    this.keyMapping = builder.keyMapping;
+    this.prefix = builder.prefix;
+    this.trimTrailingNewline = builder.trimTrailingNewline;
+    this.optional = builder.optional;
+    this.maxAttempts = builder.maxAttempts;
+  }
+
+  /** Returns a provider for {@code directory} with the default settings. */
+  public static MountedSecretsProvider of(Path directory) {
+    return builder().directory(directory).build();
+  }
+
+  /** Returns a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns {@code k8s-mount} and the directories, for example {@code k8s-mount /var/run/secrets/app}. */
+  @Override
+  public String name() {
+    StringJoiner names = new StringJoiner(", ", "k8s-mount ", "");
+    for (Path directory : directories) {
+      names.add(directory.toString());
+    }
+    return names.toString();
+  }
+
+  /**
+   * Returns one entry per file of the directories, with the file's path as origin.
+   *
+   * @throws ProviderException if a directory is missing and not optional, a file is empty, not UTF-8
+   *     or unreadable, two files of one directory map to the same variable, or a volume kept changing
+   *     while being read; the message names the path
+   */
+  @Override
+  public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException {
+    Map<String, ProviderSnapshot.Entry> entries = new LinkedHashMap<>();
+    for (Path directory : directories) {
+      KeyedEntries fromDirectory = new KeyedEntries(keyMapping, prefix, trimTrailingNewline);
+      for (MountedDirectory.KeyFile file : new MountedDirectory(directory, optional, maxAttempts).read()) {
+        String path = file.path().toString();
+        fromDirectory.add(file.key(), file.content(), path, path);
+      }
+      for (ProviderSnapshot.Entry entry : fromDirectory.entries()) {
+        entries.putIfAbsent(entry.name(), entry);
+      }
+    }
+    ProviderSnapshot.Builder snapshot = ProviderSnapshot.builder();
+    for (ProviderSnapshot.Entry entry : entries.values()) {
+      snapshot.put(entry.name(), entry.value(), entry.origin());
+    }
+    return snapshot.build();
+  }
+
+  /** Returns the provider's name; never a value. */
+  @Override
+  public String toString() {
+    return "MountedSecretsProvider[" + name() + "]";
+  }
+
+  /** Configures a {@link MountedSecretsProvider}. Not thread-safe. */
+  public static final class Builder {
+    private final List<Path> directories = new ArrayList<>();
+    private KeyMapping keyMapping = KeyMapping.ENVIRONMENT_STYLE;
+    private String prefix = "";
+    private boolean trimTrailingNewline = true;
+    private boolean optional;
+    private int maxAttempts = 5;
+
+    private Builder() {}
+
+    /**
+     * Adds a directory to read, for example {@code /var/run/secrets/app} or {@code /run/secrets}.
+     * Directories listed earlier win when two give the same variable.
+     */
+    public Builder directory(Path directory) {
+      directories.add(Objects.requireNonNull(directory, "directory"));
+      return this;
+    }
+
+    /**
+     * Sets how file names become variable names; default {@link KeyMapping#ENVIRONMENT_STYLE} ({@code
+     * db-password} to {@code DB_PASSWORD}).
+     */
+    public Builder keyMapping(KeyMapping keyMapping) {
+      this.keyMapping = Objects.requireNonNull(keyMapping, "keyMapping");
+      return this;
+    }
+
+    /** Sets a prefix put before every mapped name, for example {@code APP_}; none by default. */
+    public Builder prefix(String prefix) {
+      this.prefix = Objects.requireNonNull(prefix, "prefix");
+      return this;
+    }
+
+    /**
+     * Sets whether one trailing newline ({@code \n} or {@code \r\n}) is removed from each value, as
+     * {@code echo > file} and most editors add one; on by default.
+     */
+    public Builder trimTrailingNewline(boolean trim) {
+      this.trimTrailingNewline = trim;
+      return this;
+    }
+
+    /**
+     * Makes a missing directory yield no variables instead of failing the load, for a volume that is
+     * mounted in some deployments only. By default a missing directory is an error.
+     */
+    public Builder optional() {
+      this.optional = true;
+      return this;
+    }
+
+    /** Sets how many times a volume that changes while being read is read again; default 5. */
+    Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /**
+     * Returns the provider.
+     *
+     * @throws IllegalStateException if no directory was added
+     */
+    public MountedSecretsProvider build() {
+      if (directories.isEmpty()) {
+        throw new IllegalStateException("add at least one directory");
+      }
+      return new MountedSecretsProvider(this);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.envelope.kubernetes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Lays out a directory the way the kubelet's atomic writer lays out a Secret volume, and updates it
+ * the same way: each version in a fresh {@code ..yyyy_MM_dd_HH_mm_ss.N} directory, a {@code ..data}
+ * symlink swapped onto it by renaming {@code ..data_tmp}, key symlinks {@code key -> ..data/key}, and
+ * the previous version deleted afterwards.
+ */
+final class KubeletVolume {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy_MM_dd_HH_mm_ss.");
+
+  private final Path root;
+  private int version;
+  private Set<String> keys = Set.of();
+
+  private KubeletVolume(Path root) {
+    this.root = root;
+  }
+
+  /** Creates the volume in {@code root} (created if missing) holding {@code files}. */
+  static KubeletVolume create(Path root, Map<String, byte[]> files) {
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    KubeletVolume volume = new KubeletVolume(root);
+    volume.update(files);
+    return volume;
+  }
+
+  /** Replaces the volume's content with {@code files}, atomically, as the kubelet does. */
+  void update(Map<String, byte[]> files) {
+    try {
+      Path dataLink = root.resolve("..data");
+      Path previous = Files.isSymbolicLink(dataLink) ? root.resolve(Files.readSymbolicLink(dataLink)) : null;
+      String name = ".." + LocalDateTime.of(2026, 11, 22, 4, 0).format(STAMP) + (1_000_000_000L + version++);
+      Path fresh = Files.createDirectory(root.resolve(name));
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        Files.write(fresh.resolve(file.getKey()), file.getValue());
+      }
+      Path tmp = root.resolve("..data_tmp");
+      Files.createSymbolicLink(tmp, Path.of(name));
+      Files.move(tmp, dataLink, StandardCopyOption.ATOMIC_MOVE);
+      for (String key : files.keySet()) {
+        if (!Files.isSymbolicLink(root.resolve(key))) {
+          Files.createSymbolicLink(root.resolve(key), Path.of("..data", key));
+        }
+      }
+      for (String gone : keys) {
+        if (!files.containsKey(gone)) {
+          Files.delete(root.resolve(gone));
+        }
+      }
+      keys = new LinkedHashSet<>(files.keySet());
+      if (previous != null) {
+        deleteTree(previous);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns the directory {@code ..data} currently points at. */
+  Path currentVersion() {
+    try {
+      return root.resolve(Files.readSymbolicLink(root.resolve("..data")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
