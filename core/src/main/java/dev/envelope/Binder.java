@@ -61,7 +61,13 @@ final class Binder {
 
   /** Validates what could be bound; call after {@link #bind()}. */
   void validate(SchemaValidator validator) {
-    validate(schema.root(), validator);
+    try {
+      validate(schema.root(), validator);
+    } catch (RuntimeException e) {
+      // A constraint the validator cannot handle (no validator for the type, a broken custom one).
+      problems.add(new Problem(schema.root().label(), Problem.Kind.SCHEMA,
+          "validation could not run: " + e.getClass().getSimpleName() + ": " + e.getMessage(), "schema"));
+    }
   }
 
   List<Problem> problems() {

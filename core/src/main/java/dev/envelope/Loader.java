@@ -54,7 +54,7 @@ final class Loader {
     Schema schema = Schema.of(type, converters());
     SchemaValidator validator =
         schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty()
-            ? SchemaValidator.start(schema.constrainedClasses())
+            ? SchemaValidator.start(schema.constrainedClasses(), schema.constraintNames())
             : null;
     Origin<Profile> profile = profile(schemaName);
     if (!schema.problems().isEmpty()) {

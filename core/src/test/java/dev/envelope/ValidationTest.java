@@ -145,4 +145,14 @@ class ValidationTest {
   void schemaWithoutConstraintsLoadsWithoutTheValidator() {
     assertThat(Env.builder().hermetic().value("HOST", "h").load(Plain.class).host()).isEqualTo("h");
   }
+
+  record Mismatched(@Email java.time.Duration timeout) {}
+
+  @Test
+  void aConstraintThatCannotApplyToItsTypeIsASchemaProblem() {
+    assertThatThrownBy(() -> Env.builder().hermetic().value("TIMEOUT", "5s").load(Mismatched.class))
+        .isInstanceOfSatisfying(EnvException.class, e -> assertThat(e.problems())
+            .extracting(Problem::variable, Problem::kind)
+            .containsExactly(tuple("Mismatched", Problem.Kind.SCHEMA)));
+  }
 }

@@ -23,6 +23,55 @@ final class Constraints {
     return false;
   }
 
+  /**
+   * Adds to {@code names} the type names of the constraints among {@code annotations}, and of the
+   * constraints they are composed of: the validator's predefined-scope bootstrap prepares only those.
+   */
+  static void collectNames(Annotation[] annotations, java.util.Set<String> names) {
+    for (Annotation annotation : annotations) {
+      if (!isConstraint(annotation)) {
+        continue;
+      }
+      Class<? extends Annotation> type = annotation.annotationType();
+      if (type.getName().equals(VALID)) {
+        continue;
+      }
+      if (isContainer(type, annotation)) {
+        collectNames(nested(annotation), names);
+      } else if (names.add(type.getName())) {
+        collectNames(type.getAnnotations(), names);
+      }
+    }
+  }
+
+  /** Adds the constraint names used on type arguments, as in {@code List<@Email String>}. */
+  static void collectTypeArgumentNames(AnnotatedType type, java.util.Set<String> names) {
+    if (type instanceof AnnotatedParameterizedType parameterized) {
+      for (AnnotatedType argument : parameterized.getAnnotatedActualTypeArguments()) {
+        collectNames(argument.getAnnotations(), names);
+        collectTypeArgumentNames(argument, names);
+      }
+    }
+  }
+
+  private static boolean isContainer(Class<? extends Annotation> type, Annotation annotation) {
+    for (Annotation meta : type.getAnnotations()) {
+      if (meta.annotationType().getName().equals(CONSTRAINT)) {
+        return false;
+      }
+    }
+    return nested(annotation).length > 0;
+  }
+
+  private static Annotation[] nested(Annotation annotation) {
+    try {
+      Object value = annotation.annotationType().getMethod("value").invoke(annotation);
+      return value instanceof Annotation[] array ? array : new Annotation[0];
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return new Annotation[0];
+    }
+  }
+
   /** Returns whether a type argument carries a constraint, as in {@code List<@Email String>}. */
   static boolean presentInTypeArguments(AnnotatedType type) {
     if (!(type instanceof AnnotatedParameterizedType parameterized)) {

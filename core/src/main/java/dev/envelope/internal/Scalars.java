@@ -24,36 +24,6 @@ import java.util.function.Function;
  * so that it can be shown for secrets too.
  */
 final class Scalars {
-  private static final Map<Class<?>, Function<String, Object>> BUILT_IN =
-      Map.ofEntries(
-          Map.entry(String.class, text -> text),
-          Map.entry(boolean.class, Scalars::toBoolean),
-          Map.entry(Boolean.class, Scalars::toBoolean),
-          Map.entry(int.class, text -> (int) toLong(text, Integer.MIN_VALUE, Integer.MAX_VALUE)),
-          Map.entry(Integer.class, text -> (int) toLong(text, Integer.MIN_VALUE, Integer.MAX_VALUE)),
-          Map.entry(long.class, text -> toLong(text, Long.MIN_VALUE, Long.MAX_VALUE)),
-          Map.entry(Long.class, text -> toLong(text, Long.MIN_VALUE, Long.MAX_VALUE)),
-          Map.entry(short.class, text -> (short) toLong(text, Short.MIN_VALUE, Short.MAX_VALUE)),
-          Map.entry(Short.class, text -> (short) toLong(text, Short.MIN_VALUE, Short.MAX_VALUE)),
-          Map.entry(byte.class, text -> (byte) toLong(text, Byte.MIN_VALUE, Byte.MAX_VALUE)),
-          Map.entry(Byte.class, text -> (byte) toLong(text, Byte.MIN_VALUE, Byte.MAX_VALUE)),
-          Map.entry(double.class, Scalars::toDouble),
-          Map.entry(Double.class, Scalars::toDouble),
-          Map.entry(float.class, Scalars::toFloat),
-          Map.entry(Float.class, Scalars::toFloat),
-          Map.entry(char.class, Scalars::toChar),
-          Map.entry(Character.class, Scalars::toChar),
-          Map.entry(BigInteger.class, Scalars::toBigInteger),
-          Map.entry(BigDecimal.class, Scalars::toBigDecimal),
-          Map.entry(URI.class, Scalars::toUri),
-          Map.entry(java.net.URL.class, Scalars::toUrl),
-          Map.entry(Duration.class, DurationParser::parse),
-          Map.entry(Path.class, Scalars::toPath),
-          Map.entry(InetAddress.class, Scalars::toInetAddress),
-          Map.entry(ZoneId.class, Scalars::toZoneId),
-          Map.entry(Charset.class, Scalars::toCharset),
-          Map.entry(byte[].class, Scalars::toBytes));
-
   private static final Map<Class<?>, String> DESCRIPTIONS =
       Map.ofEntries(
           Map.entry(boolean.class, "boolean"),
@@ -86,12 +56,77 @@ final class Scalars {
 
   private Scalars() {}
 
-  /** Returns the built-in conversion to {@code type}, or null if there is none. */
+  /**
+   * Returns the built-in conversion to {@code type}, or null if there is none. One lambda site for all
+   * types: a lambda per type would each be spun up at class initialisation, a measurable part of a
+   * cold start.
+   */
   static Function<String, Object> builtIn(Class<?> type) {
-    if (type.isEnum()) {
-      return text -> toEnum(type, text);
+    return type.isEnum() || DESCRIPTIONS.containsKey(type) ? text -> convert(type, text) : null;
+  }
+
+  private static Object convert(Class<?> type, String text) {
+    if (type == String.class) {
+      return text;
     }
-    return BUILT_IN.get(type);
+    if (type.isEnum()) {
+      return toEnum(type, text);
+    }
+    if (type == int.class || type == Integer.class) {
+      return (int) toLong(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+    if (type == long.class || type == Long.class) {
+      return toLong(text, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return toBoolean(text);
+    }
+    if (type == Duration.class) {
+      return DurationParser.parse(text);
+    }
+    if (type == URI.class) {
+      return toUri(text);
+    }
+    if (type == java.net.URL.class) {
+      return toUrl(text);
+    }
+    if (type == double.class || type == Double.class) {
+      return toDouble(text);
+    }
+    if (type == float.class || type == Float.class) {
+      return toFloat(text);
+    }
+    if (type == short.class || type == Short.class) {
+      return (short) toLong(text, Short.MIN_VALUE, Short.MAX_VALUE);
+    }
+    if (type == byte.class || type == Byte.class) {
+      return (byte) toLong(text, Byte.MIN_VALUE, Byte.MAX_VALUE);
+    }
+    if (type == char.class || type == Character.class) {
+      return toChar(text);
+    }
+    if (type == BigInteger.class) {
+      return toBigInteger(text);
+    }
+    if (type == BigDecimal.class) {
+      return toBigDecimal(text);
+    }
+    if (type == Path.class) {
+      return toPath(text);
+    }
+    if (type == InetAddress.class) {
+      return toInetAddress(text);
+    }
+    if (type == ZoneId.class) {
+      return toZoneId(text);
+    }
+    if (type == Charset.class) {
+      return toCharset(text);
+    }
+    if (type == byte[].class) {
+      return toBytes(text);
+    }
+    throw new IllegalStateException("no built-in conversion to " + type.getName());
   }
 
   /** Returns a short description of {@code type} for people: {@code integer}, {@code one of: a, b}. */

@@ -30,6 +30,7 @@ public final class Schema {
   private final List<Variable> variables = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
   private final Set<Class<?>> constrainedClasses = new LinkedHashSet<>();
+  private final Set<String> constraintNames = new LinkedHashSet<>();
   private final Map<String, String> claimedBy = new HashMap<>();
 
   private Schema(Class<?> type, Map<Class<?>, Converter<?>> converters) {
@@ -62,6 +63,11 @@ public final class Schema {
     return problems;
   }
 
+  /** Returns the type names of the constraint annotations the schema uses, composed ones included. */
+  public Set<String> constraintNames() {
+    return constraintNames;
+  }
+
   /** Returns the record classes (root or nested) that carry Jakarta Validation constraints. */
   public Set<Class<?>> constrainedClasses() {
     return constrainedClasses;
@@ -79,6 +85,7 @@ public final class Schema {
     }
     if (Constraints.present(recordType.getAnnotations())) {
       constrainedClasses.add(recordType);
+      Constraints.collectNames(recordType.getAnnotations(), constraintNames);
     }
     List<Object> members = new ArrayList<>();
     for (RecordComponent component : recordType.getRecordComponents()) {
@@ -110,6 +117,8 @@ public final class Schema {
     Annotation[] fieldAnnotations = fieldAnnotations(owner, component);
     if (Constraints.present(fieldAnnotations) || Constraints.presentInTypeArguments(component.getAnnotatedType())) {
       constrainedClasses.add(owner);
+      Constraints.collectNames(fieldAnnotations, constraintNames);
+      Constraints.collectTypeArgumentNames(component.getAnnotatedType(), constraintNames);
     }
     if (raw == Profile.class) {
       Variable variable = new Variable(name, component, null, null, Map.of(), Set.of(), description(component), true, false);
