@@ -23,9 +23,9 @@ final class DotEnvExample {
         .append("# Secrets never have a value here: set them in the environment, a secret store or .env.local.\n");
     for (EnvDocsModel.Entry entry : model.entries()) {
       out.append('\n');
-      if (entry.group() != null) {
-        out.append("# --- ").append(entry.group().label()).append(" ---\n");
-        comment(out, entry.group().description());
+      for (EnvDocsModel.Group group : entry.groups()) {
+        out.append("# --- ").append(group.label()).append(" ---\n");
+        comment(out, group.description());
         out.append('\n');
       }
       comment(out, entry.description());

@@ -23,6 +23,8 @@ final class EnvDocsModel {
   private final String description;
   private final List<Entry> entries = new ArrayList<>();
   private final Schema schema;
+  /** Groups entered since the last variable: they open before the next one. */
+  private final List<Group> pendingGroups = new ArrayList<>();
 
   private EnvDocsModel(Class<? extends Record> type) {
     this.type = type;
@@ -88,8 +90,8 @@ final class EnvDocsModel {
    * @param requiredByDefault whether a profile the schema does not name requires it
    * @param secret whether it is a {@link Secret}
    * @param description its {@link Description}, or empty
-   * @param group the group it opens, if it is the first variable of a nested group with a description
-   *     or prefix to show; null otherwise
+   * @param groups the nested groups it opens, outermost first: empty unless it is the first variable
+   *     of a group
    */
   record Entry(
       String name,
@@ -100,36 +102,33 @@ final class EnvDocsModel {
       boolean requiredByDefault,
       boolean secret,
       String description,
-      Group group) {}
+      List<Group> groups) {}
 
   /** A nested group: its label ({@code DATABASE_*}) and description. */
   record Group(String label, String description) {}
 
   private void collect(Schema.Group group, boolean root) {
-    boolean first = true;
+    if (!root) {
+      Description annotation = group.type().getAnnotation(Description.class);
+      pendingGroups.add(new Group(group.label(), annotation == null ? "" : annotation.value()));
+    }
     for (Object member : group.members()) {
       if (member instanceof Schema.Group nested) {
         collect(nested, false);
-        first = false;
-        continue;
+      } else {
+        entries.add(entry((Schema.Variable) member, List.copyOf(pendingGroups)));
+        pendingGroups.clear();
       }
-      Group header = null;
-      if (first && !root) {
-        Description annotation = group.type().getAnnotation(Description.class);
-        header = new Group(group.label(), annotation == null ? "" : annotation.value());
-      }
-      first = false;
-      entries.add(entry((Schema.Variable) member, header));
     }
   }
 
-  private static Entry entry(Schema.Variable variable, Group group) {
+  private static Entry entry(Schema.Variable variable, List<Group> groups) {
     if (variable.profile()) {
       String description =
           variable.description().isEmpty()
               ? "The active profile: development, test, staging, production, or a custom name."
               : variable.description();
-      return new Entry(Loader.PROFILE_VARIABLE, "profile", "development", Map.of(), "no", false, false, description, group);
+      return new Entry(Loader.PROFILE_VARIABLE, "profile", "development", Map.of(), "no", false, false, description, groups);
     }
     ValueType type = variable.type();
     Map<String, String> profileDefaults = new LinkedHashMap<>();
@@ -144,7 +143,7 @@ final class EnvDocsModel {
         requiredByDefault,
         type.secret(),
         variable.description(),
-        group);
+        groups);
   }
 
   /** Words for the profiles that require {@code variable}: the default case, then the exceptions. */

@@ -23,10 +23,11 @@ final class MarkdownReference {
         .append("|---|---|---|---|---|\n");
     for (EnvDocsModel.Entry entry : model.entries()) {
       String description = entry.description().strip();
-      if (entry.group() != null && !entry.group().description().isBlank()) {
-        description = description.isEmpty()
-            ? entry.group().description().strip()
-            : entry.group().description().strip() + " " + description;
+      for (int i = entry.groups().size() - 1; i >= 0; i--) {
+        EnvDocsModel.Group group = entry.groups().get(i);
+        if (!group.description().isBlank()) {
+          description = description.isEmpty() ? group.description().strip() : group.description().strip() + " " + description;
+        }
       }
       out.append("| ")
           .append(code(entry.name()))

@@ -152,6 +152,37 @@ class EnvDocsTest {
     }
   }
 
+  record Outer(Db db, @Description("After the pool.") String name) {
+    record Db(Pool pool, String url) {}
+
+    @Description("Connection pool.")
+    record Pool(@Default("1") int min) {}
+  }
+
+  @Test
+  void aGroupThatStartsWithANestedGroupOpensBeforeIt() {
+    String example = EnvDocs.dotEnvExample(Outer.class);
+
+    assertThat(example.substring(example.indexOf("# ---"))).isEqualTo("""
+        # --- DB_* ---
+
+        # --- DB_POOL_* ---
+        # Connection pool.
+
+        # Type: integer. Required: no.
+        # Default: 1.
+        # DB_POOL_MIN=1
+
+        # Type: string. Required: yes.
+        DB_URL=
+
+        # After the pool.
+        # Type: string. Required: yes.
+        NAME=
+        """);
+    assertThat(EnvDocs.markdownReference(Outer.class)).contains("| `DB_POOL_MIN` | integer | no | `1` | Connection pool. |\n");
+  }
+
   record Broken(@Default("nope") Secret<String> apiKey) {}
 
   @Test
