@@ -2,10 +2,13 @@ package dev.envelope.internal;
 
 import dev.envelope.Problem;
 import dev.envelope.Profile;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,10 +127,12 @@ public final class DotEnvFiles {
     }
     Path path = directory.resolve(file);
     List<DotEnvEntry> entries = List.of();
+    if (!Files.isRegularFile(path)) {
+      parsed.put(file, entries);
+      return entries;
+    }
     try {
-      entries = DotEnvParser.parse(Files.readString(path), display(file));
-    } catch (NoSuchFileException e) {
-      entries = List.of();
+      entries = DotEnvParser.parse(readUtf8(path), display(file));
     } catch (CharacterCodingException e) {
       problems.add(new Problem(display(file), Problem.Kind.INVALID, "is not valid UTF-8 text", display(file)));
     } catch (IOException e) {
@@ -139,6 +144,23 @@ public final class DotEnvFiles {
     }
     parsed.put(file, entries);
     return entries;
+  }
+
+  /**
+   * Reads a file as strict UTF-8 through java.io: Files.readString would do the same, but its
+   * channel classes are not in the JDK's class-data archive and cost a cold start a few milliseconds.
+   */
+  private static String readUtf8(Path path) throws IOException {
+    byte[] bytes;
+    try (FileInputStream in = new FileInputStream(path.toFile())) {
+      bytes = in.readAllBytes();
+    }
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   private static Problem syntaxProblem(DotEnvSyntaxException e) {

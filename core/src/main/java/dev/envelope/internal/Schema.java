@@ -265,6 +265,20 @@ public final class Schema {
     public boolean secret() {
       return type != null && type.secret();
     }
+
+    /**
+     * Compares by identity: a variable is one place in one schema. (The generated record equality
+     * would also cost an invokedynamic bootstrap on the first hash, at every cold start.)
+     */
+    @Override
+    public boolean equals(Object other) {
+      return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
   }
 
   /**
