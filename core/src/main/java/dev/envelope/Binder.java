@@ -1,5 +1,6 @@
 package dev.envelope;
 
+import dev.envelope.internal.BuiltinConstraints;
 import dev.envelope.internal.EntrySource;
 import dev.envelope.internal.Schema;
 import dev.envelope.internal.SchemaValidator;
@@ -68,6 +69,21 @@ final class Binder {
       problems.add(new Problem(schema.root().label(), Problem.Kind.SCHEMA,
           "validation could not run: " + e.getClass().getSimpleName() + ": " + e.getMessage(), "schema"));
     }
+  }
+
+  /**
+   * Validates what could be bound against constraints that {@link BuiltinConstraints} evaluates,
+   * when the schema has no others; call after {@link #bind()}.
+   */
+  void validateBuiltin() {
+    bound.forEach((variable, value) -> {
+      for (java.lang.annotation.Annotation constraint : variable.constraints()) {
+        String message = BuiltinConstraints.violation(constraint, value.value());
+        if (message != null) {
+          problems.add(new Problem(variable.name(), Problem.Kind.CONSTRAINT, message, value.origin()));
+        }
+      }
+    });
   }
 
   List<Problem> problems() {

@@ -1,5 +1,6 @@
 package dev.envelope;
 
+import dev.envelope.internal.BuiltinConstraints;
 import jakarta.validation.ConstraintViolation;
 import java.util.Map;
 
@@ -18,15 +19,7 @@ final class ConstraintMessages {
       return violation.getMessage();
     }
     Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
-    int min = (Integer) attributes.get("min");
-    int max = (Integer) attributes.get("max");
-    String unit = violation.getInvalidValue() instanceof CharSequence ? "characters" : "items";
-    if (max == Integer.MAX_VALUE) {
-      return "must be at least " + min + " " + unit + " long";
-    }
-    if (min == 0) {
-      return "must be at most " + max + " " + unit + " long";
-    }
-    return "must be between " + min + " and " + max + " " + unit + " long";
+    return BuiltinConstraints.sizeMessage(
+        (Integer) attributes.get("min"), (Integer) attributes.get("max"), violation.getInvalidValue());
   }
 }

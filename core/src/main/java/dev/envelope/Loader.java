@@ -1,5 +1,6 @@
 package dev.envelope;
 
+import dev.envelope.internal.BuiltinConstraints;
 import dev.envelope.internal.DotEnvEntry;
 import dev.envelope.internal.DotEnvFiles;
 import dev.envelope.internal.EntrySource;
@@ -52,8 +53,9 @@ final class Loader {
   <T extends Record> Resolution<T> resolve(Class<T> type) {
     String schemaName = type.getSimpleName();
     Schema schema = Schema.of(type, converters());
+    boolean constrained = schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty();
     SchemaValidator validator =
-        schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty()
+        constrained && (schema.needsValidator() || BuiltinConstraints.applicationMessagesPresent(classLoader()))
             ? SchemaValidator.start(schema.constrainedClasses(), schema.constraintNames())
             : null;
     Origin<Profile> profile = profile(schemaName);
@@ -92,6 +94,8 @@ final class Loader {
     Object root = binder.bind();
     if (validator != null) {
       binder.validate(validator);
+    } else if (constrained) {
+      binder.validateBuiltin();
     }
     problems.addAll(binder.problems());
     List<Problem> unknown = unknownKeys(layers, schema, declared);

@@ -31,6 +31,7 @@ public final class Schema {
   private final List<Problem> problems = new ArrayList<>();
   private final Set<Class<?>> constrainedClasses = new LinkedHashSet<>();
   private final Set<String> constraintNames = new LinkedHashSet<>();
+  private boolean needsValidator;
   private final Map<String, String> claimedBy = new HashMap<>();
 
   private Schema(Class<?> type, Map<Class<?>, Converter<?>> converters) {
@@ -63,6 +64,14 @@ public final class Schema {
     return problems;
   }
 
+  /**
+   * Returns whether some constraint needs Hibernate Validator; when not, every constraint is a
+   * variable's {@link Variable#constraints()} and {@link BuiltinConstraints} evaluates it.
+   */
+  public boolean needsValidator() {
+    return needsValidator;
+  }
+
   /** Returns the type names of the constraint annotations the schema uses, composed ones included. */
   public Set<String> constraintNames() {
     return constraintNames;
@@ -84,6 +93,7 @@ public final class Schema {
       return null;
     }
     if (Constraints.present(recordType.getAnnotations())) {
+      needsValidator = true;
       constrainedClasses.add(recordType);
       Constraints.collectNames(recordType.getAnnotations(), constraintNames);
     }
@@ -102,6 +112,11 @@ public final class Schema {
       Class<?> owner, RecordComponent component, String prefix, Map<Class<?>, Converter<?>> converters, Set<Class<?>> path) {
     Class<?> raw = component.getType();
     if (raw.isRecord() && !converters.containsKey(raw)) {
+      if (Constraints.present(fieldAnnotations(owner, component))) {
+        needsValidator = true;
+        constrainedClasses.add(owner);
+        Constraints.collectNames(fieldAnnotations(owner, component), constraintNames);
+      }
       Prefix explicit = component.getAnnotation(Prefix.class);
       String groupPrefix = explicit != null ? explicit.value() : prefix + Names.variableName(component.getName()) + "_";
       return group(raw, groupPrefix, groupPrefix + "*", converters, path);
@@ -121,7 +136,10 @@ public final class Schema {
       Constraints.collectTypeArgumentNames(component.getAnnotatedType(), constraintNames);
     }
     if (raw == Profile.class) {
-      Variable variable = new Variable(name, component, null, null, Map.of(), Set.of(), description(component), true, false);
+      if (Constraints.present(fieldAnnotations)) {
+        needsValidator = true;
+      }
+      Variable variable = new Variable(name, component, null, null, Map.of(), Set.of(), description(component), true, false, List.of());
       variables.add(variable);
       return variable;
     }
@@ -142,7 +160,8 @@ public final class Schema {
             requiredIn(component, name, valueType),
             description(component),
             false,
-            Constraints.forbidsEmpty(fieldAnnotations));
+            Constraints.forbidsEmpty(fieldAnnotations),
+            builtinConstraints(fieldAnnotations, component, valueType));
     variables.add(variable);
     return variable;
   }
@@ -201,6 +220,27 @@ public final class Schema {
   }
 
   /**
+   * Returns the component's constraints when all of them can be evaluated without the validator;
+   * otherwise marks the schema as needing it.
+   */
+  private List<Annotation> builtinConstraints(Annotation[] annotations, RecordComponent component, ValueType type) {
+    if (Constraints.presentInTypeArguments(component.getAnnotatedType())) {
+      needsValidator = true;
+    }
+    List<Annotation> constraints = new ArrayList<>(2);
+    for (Annotation annotation : annotations) {
+      if (!Constraints.isConstraint(annotation)) {
+        continue;
+      }
+      if (!BuiltinConstraints.supports(annotation, type)) {
+        needsValidator = true;
+      }
+      constraints.add(annotation);
+    }
+    return constraints;
+  }
+
+  /**
    * Returns the annotations of the component's field: Jakarta constraints do not target record
    * components, so Java keeps them on the field, accessor and constructor parameter only.
    */
@@ -249,6 +289,7 @@ public final class Schema {
    * @param description its {@code @Description}, or empty
    * @param profile whether the component receives the active profile rather than a value
    * @param forbidsEmpty whether {@code @NotBlank} or {@code @NotEmpty} makes an empty string unset
+   * @param constraints the component's own constraints
    */
   public record Variable(
       String name,
@@ -259,7 +300,8 @@ public final class Schema {
       Set<Profile> requiredIn,
       String description,
       boolean profile,
-      boolean forbidsEmpty) {
+      boolean forbidsEmpty,
+      List<Annotation> constraints) {
 
     /** Returns whether the value is a {@link dev.envelope.Secret}. */
     public boolean secret() {

@@ -78,6 +78,7 @@ public final class SchemaValidator {
         .ignoreXmlConfiguration()
         .messageInterpolator(new ParameterMessageInterpolator())
         .addValueExtractor(new SecretValueExtractor())
+        .addValueExtractor(new OptionalValueExtractor())
         .builtinConstraints(constraints)
         .initializeBeanMetaData(classes)
         .buildValidatorFactory();

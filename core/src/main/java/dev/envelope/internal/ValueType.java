@@ -218,6 +218,20 @@ public final class ValueType {
     return shape == Shape.SCALAR && scalar == String.class;
   }
 
+  /** Returns the class of the value inside any optional or secret wrapper: a scalar's, or List, Set or Map. */
+  public Class<?> innerClass() {
+    switch (shape) {
+      case LIST:
+        return List.class;
+      case SET:
+        return Set.class;
+      case MAP:
+        return Map.class;
+      default:
+        return scalar;
+    }
+  }
+
   /** Returns a short description for people and generated docs, such as {@code list of integer}. */
   public String describe() {
     String base = Scalars.describe(scalar);

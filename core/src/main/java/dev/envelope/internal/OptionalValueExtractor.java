@@ -1,0 +1,20 @@
+package dev.envelope.internal;
+
+import jakarta.validation.valueextraction.ExtractedValue;
+import jakarta.validation.valueextraction.UnwrapByDefault;
+import jakarta.validation.valueextraction.ValueExtractor;
+import java.util.Optional;
+
+/**
+ * Lets a constraint on an {@code Optional<T>} component apply to the wrapped value: {@code @NotBlank
+ * Optional<String>}. Hibernate Validator's own extractor for {@code Optional} only serves constraints
+ * on the type argument ({@code Optional<@NotBlank String>}) and rejects the declaration form with an
+ * {@code UnexpectedTypeException}; an extractor registered in the configuration replaces it.
+ */
+@UnwrapByDefault
+final class OptionalValueExtractor implements ValueExtractor<Optional<@ExtractedValue ?>> {
+  @Override
+  public void extractValues(Optional<?> originalValue, ValueReceiver receiver) {
+    receiver.value(null, originalValue.orElse(null));
+  }
+}
