@@ -76,14 +76,14 @@ final class Binder {
    * when the schema has no others; call after {@link #bind()}.
    */
   void validateBuiltin() {
-    bound.forEach((variable, value) -> {
-      for (java.lang.annotation.Annotation constraint : variable.constraints()) {
-        String message = BuiltinConstraints.violation(constraint, value.value());
+    for (Map.Entry<Schema.Variable, Bound> entry : bound.entrySet()) {
+      for (java.lang.annotation.Annotation constraint : entry.getKey().constraints()) {
+        String message = BuiltinConstraints.violation(constraint, entry.getValue().value());
         if (message != null) {
-          problems.add(new Problem(variable.name(), Problem.Kind.CONSTRAINT, message, value.origin()));
+          problems.add(new Problem(entry.getKey().name(), Problem.Kind.CONSTRAINT, message, entry.getValue().origin()));
         }
       }
-    });
+    }
   }
 
   List<Problem> problems() {
