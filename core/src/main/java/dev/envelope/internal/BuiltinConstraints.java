@@ -77,14 +77,23 @@ public final class BuiltinConstraints {
       return min >= 0 && max >= min;
     }
     if (name.equals(JAKARTA + "Pattern") || name.equals(URL)) {
-      try {
-        pattern(constraint);
-        return true;
-      } catch (PatternSyntaxException e) {
-        return false;
-      }
+      return isDefaultPattern(constraint) || compiles(constraint);
     }
     return true;
+  }
+
+  private static boolean compiles(Annotation constraint) {
+    try {
+      pattern(constraint);
+      return true;
+    } catch (PatternSyntaxException e) {
+      return false;
+    }
+  }
+
+  /** Returns whether the pattern is {@code .*} without flags, {@code @URL}'s default. */
+  private static boolean isDefaultPattern(Annotation constraint) {
+    return ".*".equals(attribute(constraint, "regexp")) && ((Object[]) attribute(constraint, "flags")).length == 0;
   }
 
   /** Returns whether the application brings its own message bundle, which only the validator reads. */
@@ -239,7 +248,7 @@ public final class BuiltinConstraints {
    * refuses line terminators, checked here without compiling a regular expression.
    */
   private static boolean matchesPattern(String text, Annotation constraint) {
-    if (".*".equals(attribute(constraint, "regexp")) && ((Object[]) attribute(constraint, "flags")).length == 0) {
+    if (isDefaultPattern(constraint)) {
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
         if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {

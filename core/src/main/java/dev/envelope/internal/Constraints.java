@@ -65,8 +65,12 @@ final class Constraints {
 
   private static Annotation[] nested(Annotation annotation) {
     try {
-      Object value = annotation.annotationType().getMethod("value").invoke(annotation);
-      return value instanceof Annotation[] array ? array : new Annotation[0];
+      java.lang.reflect.Method value = annotation.annotationType().getMethod("value");
+      Class<?> returned = value.getReturnType();
+      if (!returned.isArray() || !returned.getComponentType().isAnnotation()) {
+        return new Annotation[0];
+      }
+      return (Annotation[]) value.invoke(annotation);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return new Annotation[0];
     }
@@ -87,25 +91,29 @@ final class Constraints {
 
   static boolean isConstraint(Annotation annotation) {
     Class<? extends Annotation> type = annotation.annotationType();
-    if (type.getName().equals(VALID)) {
+    String name = type.getName();
+    if (name.equals(VALID)) {
       return true;
     }
+    // Known packages are answered by name: reading a type's meta-annotations parses all of them
+    // (loading @Repeatable's container, a composed constraint's parts), a cost on every cold start.
+    if (name.startsWith("dev.envelope.")) {
+      return false;
+    }
+    if (isBuiltin(name)) {
+      return name.indexOf('$') < 0 || present(nested(annotation));
+    }
     for (Annotation meta : type.getAnnotations()) {
-      String name = meta.annotationType().getName();
-      if (name.equals(CONSTRAINT)) {
+      if (meta.annotationType().getName().equals(CONSTRAINT)) {
         return true;
       }
     }
     // A container of repeated constraints (@Pattern.List) holds constraints in value().
-    try {
-      Object value = type.getMethod("value").invoke(annotation);
-      if (value instanceof Annotation[] nested) {
-        return present(nested);
-      }
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
-    }
-    return false;
+    return present(nested(annotation));
+  }
+
+  private static boolean isBuiltin(String name) {
+    return name.startsWith("jakarta.validation.constraints.") || name.startsWith("org.hibernate.validator.constraints.");
   }
 
   /** Returns whether {@code @NotBlank} or {@code @NotEmpty} is among {@code annotations}. */

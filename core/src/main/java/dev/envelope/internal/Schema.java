@@ -30,7 +30,8 @@ public final class Schema {
   private final List<Variable> variables = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
   private final Set<Class<?>> constrainedClasses = new LinkedHashSet<>();
-  private final Set<String> constraintNames = new LinkedHashSet<>();
+  private final List<Annotation[]> constraintSources = new ArrayList<>();
+  private final List<java.lang.reflect.AnnotatedType> constraintTypeSources = new ArrayList<>();
   private boolean needsValidator;
   private final Map<String, String> claimedBy = new HashMap<>();
 
@@ -72,9 +73,19 @@ public final class Schema {
     return needsValidator;
   }
 
-  /** Returns the type names of the constraint annotations the schema uses, composed ones included. */
+  /**
+   * Returns the type names of the constraint annotations the schema uses, composed ones included;
+   * computed on demand, since it reads the constraints' own meta-annotations.
+   */
   public Set<String> constraintNames() {
-    return constraintNames;
+    Set<String> names = new LinkedHashSet<>();
+    for (Annotation[] annotations : constraintSources) {
+      Constraints.collectNames(annotations, names);
+    }
+    for (java.lang.reflect.AnnotatedType type : constraintTypeSources) {
+      Constraints.collectTypeArgumentNames(type, names);
+    }
+    return names;
   }
 
   /** Returns the record classes (root or nested) that carry Jakarta Validation constraints. */
@@ -95,7 +106,7 @@ public final class Schema {
     if (Constraints.present(recordType.getAnnotations())) {
       needsValidator = true;
       constrainedClasses.add(recordType);
-      Constraints.collectNames(recordType.getAnnotations(), constraintNames);
+      constraintSources.add(recordType.getAnnotations());
     }
     List<Object> members = new ArrayList<>();
     for (RecordComponent component : recordType.getRecordComponents()) {
@@ -115,7 +126,7 @@ public final class Schema {
       if (Constraints.present(fieldAnnotations(owner, component))) {
         needsValidator = true;
         constrainedClasses.add(owner);
-        Constraints.collectNames(fieldAnnotations(owner, component), constraintNames);
+        constraintSources.add(fieldAnnotations(owner, component));
       }
       Prefix explicit = component.getAnnotation(Prefix.class);
       String groupPrefix = explicit != null ? explicit.value() : prefix + Names.variableName(component.getName()) + "_";
@@ -132,8 +143,8 @@ public final class Schema {
     Annotation[] fieldAnnotations = fieldAnnotations(owner, component);
     if (Constraints.present(fieldAnnotations) || Constraints.presentInTypeArguments(component.getAnnotatedType())) {
       constrainedClasses.add(owner);
-      Constraints.collectNames(fieldAnnotations, constraintNames);
-      Constraints.collectTypeArgumentNames(component.getAnnotatedType(), constraintNames);
+      constraintSources.add(fieldAnnotations);
+      constraintTypeSources.add(component.getAnnotatedType());
     }
     if (raw == Profile.class) {
       if (Constraints.present(fieldAnnotations)) {
