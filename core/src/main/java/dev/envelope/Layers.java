@@ -2,7 +2,6 @@ package dev.envelope;
 
 import dev.envelope.internal.EntrySource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -20,12 +19,18 @@ final class Layers {
   private final List<EntrySource> sources;
 
   Layers(List<EntrySource> sources) {
-    List<EntrySource> ordered = new ArrayList<>(sources);
-    ordered.sort(Comparator.comparingInt(EntrySource::getOrdinal).reversed());
-    for (int i = 1; i < ordered.size(); i++) {
-      if (ordered.get(i).getOrdinal() == ordered.get(i - 1).getOrdinal()) {
-        throw new IllegalStateException("two layers share ordinal " + ordered.get(i).getOrdinal());
+    // An insertion sort of a handful of layers, highest ordinal first: a Comparator chain would spin
+    // up several lambdas, which a cold start pays for.
+    List<EntrySource> ordered = new ArrayList<>(sources.size());
+    for (EntrySource source : sources) {
+      int at = 0;
+      while (at < ordered.size() && ordered.get(at).getOrdinal() > source.getOrdinal()) {
+        at++;
       }
+      if (at < ordered.size() && ordered.get(at).getOrdinal() == source.getOrdinal()) {
+        throw new IllegalStateException("two layers share ordinal " + source.getOrdinal());
+      }
+      ordered.add(at, source);
     }
     this.sources = List.copyOf(ordered);
   }

@@ -366,7 +366,9 @@ final class Loader {
 
   private static Report report(String schemaName, Profile profile, Binder binder, List<Problem> warnings, List<String> notes) {
     List<Report.Variable> variables = new ArrayList<>();
-    binder.bound().forEach((variable, bound) -> {
+    for (Map.Entry<Schema.Variable, Binder.Bound> entry : binder.bound().entrySet()) {
+      Schema.Variable variable = entry.getKey();
+      Binder.Bound bound = entry.getValue();
       String shown;
       if (bound.text() == null) {
         shown = "(unset)";
@@ -376,7 +378,7 @@ final class Loader {
         shown = Binder.shorten(bound.text());
       }
       variables.add(new Report.Variable(variable.name(), shown, bound.origin(), variable.secret(), bound.shadowed()));
-    });
+    }
     return new Report(schemaName, profile, variables, warnings, notes);
   }
 

@@ -141,7 +141,10 @@ public final class Schema {
       return null;
     }
     Annotation[] fieldAnnotations = fieldAnnotations(owner, component);
-    if (Constraints.present(fieldAnnotations) || Constraints.presentInTypeArguments(component.getAnnotatedType())) {
+    // Type annotations are only parsed where there are type arguments to carry them.
+    boolean parameterized = component.getGenericType() instanceof java.lang.reflect.ParameterizedType;
+    if (Constraints.present(fieldAnnotations)
+        || (parameterized && Constraints.presentInTypeArguments(component.getAnnotatedType()))) {
       constrainedClasses.add(owner);
       constraintSources.add(fieldAnnotations);
       constraintTypeSources.add(component.getAnnotatedType());
@@ -235,7 +238,8 @@ public final class Schema {
    * otherwise marks the schema as needing it.
    */
   private List<Annotation> builtinConstraints(Annotation[] annotations, RecordComponent component, ValueType type) {
-    if (Constraints.presentInTypeArguments(component.getAnnotatedType())) {
+    if (component.getGenericType() instanceof java.lang.reflect.ParameterizedType
+        && Constraints.presentInTypeArguments(component.getAnnotatedType())) {
       needsValidator = true;
     }
     List<Annotation> constraints = new ArrayList<>(2);
