@@ -100,19 +100,15 @@ final class Binder {
     boolean complete = true;
     for (int i = 0; i < members.size(); i++) {
       Object member = members.get(i);
+      // Null means a problem was recorded: an unset optional is bound to an empty Optional.
       Object value;
       if (member instanceof Schema.Group nested) {
         value = build(nested);
       } else {
         Bound result = bind((Schema.Variable) member);
         value = result == null ? null : result.value();
-        if (result == null) {
-          complete = false;
-        }
       }
-      if (value == null && member instanceof Schema.Group) {
-        complete = false;
-      }
+      complete &= value != null;
       arguments[i] = value;
     }
     if (!complete) {
