@@ -165,7 +165,8 @@ final class Binder {
       }
       if (fallback != null && (!fallback.isEmpty() || type.emptyIsValue() || type.collection())) {
         text = fallback;
-        origin = fallbackOrigin;
+        // Say why a set variable did not count, or the report reads as if nothing set it.
+        origin = emptyAt == null ? fallbackOrigin : fallbackOrigin + " (empty in " + emptyAt + ")";
       }
     }
     if (text == null) {

@@ -64,9 +64,9 @@ class EmptyValueTest {
   }
 
   @Test
-  void theDefaultThatReplacesAnEmptyValueReportsDefaultAsItsOrigin() {
+  void theDefaultThatReplacesAnEmptyValueReportsDefaultAndWhereTheEmptyValueWas() {
     Resolution<Defaults> resolution = Env.builder().hermetic().values(Map.of("PORT", "")).resolve(Defaults.class);
-    assertThat(resolution.report().variable("PORT").orElseThrow().origin()).isEqualTo("default");
+    assertThat(resolution.report().variable("PORT").orElseThrow().origin()).isEqualTo("default (empty in builder values)");
   }
 
   @Test

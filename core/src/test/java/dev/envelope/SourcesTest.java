@@ -245,4 +245,16 @@ class SourcesTest {
     assertThat(credentials.dbPassword().reveal()).isEqualTo("env-canary");
     assertThat(List.of(credentials.user())).containsExactly("app");
   }
+
+  record Port(@Default("8080") int port) {}
+
+  @Test
+  void aDefaultUsedBecauseTheValueWasEmptySaysWhere() throws IOException {
+    write(".env", "PORT=9090\n");
+
+    Resolution<Port> resolution = load(Map.of("PORT", "")).resolve(Port.class);
+
+    assertThat(resolution.value().port()).isEqualTo(8080);
+    assertThat(resolution.report().variable("PORT").orElseThrow().origin()).isEqualTo("default (empty in environment)");
+  }
 }

@@ -68,7 +68,7 @@ public final class GeneratedDocs {
       return;
     }
     String how =
-        "\nTo regenerate it, run the test with -D" + REGENERATE + "=true and commit the result:\n  ./mvnw test -Dtest="
+        "\nTo regenerate it, run the test with -D" + REGENERATE + "=true and commit the result:\n  mvn test -Dtest="
             + callerClass() + " -D" + REGENERATE + "=true";
     if (current == null) {
       throw new AssertionFailedError(committed + " does not exist; it is generated from the schema." + how);

@@ -49,7 +49,7 @@ class GeneratedDocsTest {
             + "  - # Where it runs.\n"
             + "  + # Where the shop runs.\n"
             + "To regenerate it, run the test with -Denvelope.regenerate=true and commit the result:\n"
-            + "  ./mvnw test -Dtest=GeneratedDocsTest -Denvelope.regenerate=true");
+            + "  mvn test -Dtest=GeneratedDocsTest -Denvelope.regenerate=true");
   }
 
   @Test
