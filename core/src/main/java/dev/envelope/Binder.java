@@ -34,6 +34,7 @@ final class Binder {
   private final Set<EntrySource> fileSources;
   private final boolean allowSecretsFromFiles;
   private final String lookedIn;
+  private final Redactor redactor;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<Schema.Variable, Bound> bound = new LinkedHashMap<>();
   private final Map<Schema.Group, Object> instances = new IdentityHashMap<>();
@@ -45,7 +46,8 @@ final class Binder {
       String profileOrigin,
       Set<EntrySource> fileSources,
       boolean allowSecretsFromFiles,
-      String lookedIn) {
+      String lookedIn,
+      Redactor redactor) {
     this.schema = schema;
     this.layers = layers;
     this.profile = profile;
@@ -53,6 +55,7 @@ final class Binder {
     this.fileSources = fileSources;
     this.allowSecretsFromFiles = allowSecretsFromFiles;
     this.lookedIn = lookedIn;
+    this.redactor = redactor;
   }
 
   /** Binds the whole schema; returns the root record, or null if any problem was found. */
@@ -140,21 +143,19 @@ final class Binder {
       return result;
     }
     ValueType type = variable.type();
-    Layers.Lookup lookup = layers.lookup(variable.name());
+    // Empty means unset except for strings; an empty value then lets lower layers and defaults apply.
+    boolean emptyIsUnset = !(type.emptyIsValue() && !variable.forbidsEmpty());
+    Layers.Lookup lookup = layers.lookup(variable.name(), emptyIsUnset);
     String text = null;
     String origin = null;
     List<String> shadowed = List.of();
-    String emptyAt = null;
+    String emptyAt = lookup == null ? null : lookup.emptyAt();
     boolean fromFile = false;
-    if (lookup != null) {
-      if (lookup.value().isEmpty() && !(type.emptyIsValue() && !variable.forbidsEmpty())) {
-        emptyAt = lookup.origin();
-      } else {
-        text = lookup.value();
-        origin = lookup.origin();
-        shadowed = lookup.shadowed();
-        fromFile = fileSources.contains(lookup.source());
-      }
+    if (lookup != null && lookup.value() != null) {
+      text = lookup.value();
+      origin = emptyAt == null ? lookup.origin() : lookup.origin() + " (empty in " + emptyAt + ")";
+      shadowed = lookup.shadowed();
+      fromFile = fileSources.contains(lookup.source());
     }
     if (text == null) {
       String fallback = variable.defaultsIn().get(profile);
@@ -216,16 +217,19 @@ final class Binder {
   }
 
   /** Returns how a value is quoted in a message: never for a secret, shortened otherwise. */
-  static String shown(Schema.Variable variable, String text) {
+  String shown(Schema.Variable variable, String text) {
     if (variable.secret()) {
       return "the secret value";
     }
     return "'" + shorten(text) + "'";
   }
 
-  /** Returns {@code text} on one line, cut to a length that fits a table. */
-  static String shorten(String text) {
-    String line = text.replace("\n", "\\n").replace("\r", "\\r");
+  /**
+   * Returns {@code text} on one line, with known secrets masked (before cutting, so that no part of
+   * one survives), cut to a length that fits a table.
+   */
+  String shorten(String text) {
+    String line = redactor.apply(text).replace("\n", "\\n").replace("\r", "\\r");
     return line.length() > SHOWN_LENGTH ? line.substring(0, SHOWN_LENGTH) + "…" : line;
   }
 
@@ -238,10 +242,17 @@ final class Binder {
         }
       } else {
         for (Object member : group.members()) {
+          Object value = null;
+          String property = null;
           if (member instanceof Schema.Variable variable && bound.containsKey(variable) && !variable.profile()) {
-            String property = variable.component().getName();
-            for (ConstraintViolation<Object> violation :
-                validator.validateValue(group.type(), property, bound.get(variable).value())) {
+            property = variable.component().getName();
+            value = bound.get(variable).value();
+          } else if (member instanceof Schema.Group nested && instances.containsKey(nested)) {
+            property = nested.component();
+            value = instances.get(nested);
+          }
+          if (property != null) {
+            for (ConstraintViolation<Object> violation : validator.validateValue(group.type(), property, value)) {
               report(group, violation);
             }
           }
@@ -269,7 +280,12 @@ final class Binder {
         problems.add(new Problem(variable.name(), Problem.Kind.CONSTRAINT, ConstraintMessages.of(violation), origin));
         return;
       }
+      // A constraint on the nested record component itself is reported for that group; a violation
+      // deeper inside it (reached through @Valid) is not, since each group is validated on its own.
+      if (member instanceof Schema.Group nested && first.getName().equals(nested.component()) && !path.hasNext()) {
+        problems.add(new Problem(nested.label(), Problem.Kind.CONSTRAINT, ConstraintMessages.of(violation), ""));
+        return;
+      }
     }
-    // A violation inside a nested group reached through @Valid: that group is validated on its own.
   }
 }

@@ -7,7 +7,8 @@ package dev.envelope;
  * META-INF/services/dev.envelope.Converter} together with {@link #type()} to have it discovered. A
  * converter throws {@link IllegalArgumentException} with a message that says what is expected (for
  * example {@code expected a host:port pair}); Envelope adds the variable, its origin and, unless the
- * variable is a secret, the value.
+ * variable is a secret, the value. For a secret the message is not shown at all (it might quote a
+ * part of the value): the problem says only that the value is not a valid instance of the type.
  *
  * @param <T> the type produced
  */

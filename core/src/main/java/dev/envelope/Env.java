@@ -47,7 +47,9 @@ public final class Env {
     Profile profile;
     final Map<String, String> values = new LinkedHashMap<>();
     Map<String, String> environment;
-    Path directory = Path.of("");
+    Path directory;
+    boolean noDotEnvFiles;
+    boolean hermetic;
     final Map<Class<?>, Converter<?>> converters = new LinkedHashMap<>();
     final List<ProviderRegistration> providers = new ArrayList<>();
     boolean strict;
@@ -97,29 +99,26 @@ public final class Env {
       return this;
     }
 
-    /**
-     * Reads the {@code .env} files from {@code directory} instead of the working directory.
-     */
+    /** Reads the {@code .env} files from {@code directory} instead of the working directory. */
     public Builder directory(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
-    /** Reads no {@code .env} files. */
+    /** Reads no {@code .env} files, whatever {@link #directory} says. */
     public Builder noDotEnvFiles() {
-      this.directory = null;
+      this.noDotEnvFiles = true;
       return this;
     }
 
     /**
-     * Reads nothing that the builder is not given: no process environment (until {@link #environment}
-     * is called) and no {@code .env} files (until {@link #directory} is called). The mode of unit
-     * tests. Providers come only from the builder, or from an {@code ENVELOPE_PROVIDERS} in the
-     * values or environment the builder is given.
+     * Reads nothing that the builder is not given: no process environment unless {@link
+     * #environment} is given, and no {@code .env} files unless {@link #directory} is given, in
+     * whatever order they are called. The mode of unit tests. Providers come only from the builder, or
+     * from an {@code ENVELOPE_PROVIDERS} in the values or environment the builder is given.
      */
     public Builder hermetic() {
-      this.environment = Map.of();
-      this.directory = null;
+      this.hermetic = true;
       return this;
     }
 
@@ -181,8 +180,8 @@ public final class Env {
     }
 
     /**
-     * Allows {@link Secret} variables to come from a {@code .env} file or a default in {@code
-     * production}, which is refused otherwise.
+     * Allows {@link Secret} variables to come from a {@code .env} file in {@code production}, which is
+     * refused otherwise. (Secret defaults for production are refused by the schema itself.)
      */
     public Builder allowSecretsFromFilesInProduction() {
       this.allowSecretsFromFiles = true;

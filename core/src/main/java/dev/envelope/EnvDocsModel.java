@@ -184,12 +184,9 @@ final class EnvDocsModel {
   }
 
   private static Map<Class<?>, Converter<?>> discoveredConverters() {
-    Map<Class<?>, Converter<?>> converters = new LinkedHashMap<>();
     ClassLoader context = Thread.currentThread().getContextClassLoader();
     ClassLoader loader = context != null ? context : EnvDocsModel.class.getClassLoader();
-    for (Converter<?> converter : ServiceLoader.load(Converter.class, loader)) {
-      converters.putIfAbsent(converter.type(), converter);
-    }
-    return converters;
+    // Documentation only needs to name the types; an unusable converter is reported by loads.
+    return ConverterDiscovery.discover(loader, new java.util.ArrayList<>());
   }
 }

@@ -35,17 +35,30 @@ final class Layers {
     this.sources = List.copyOf(ordered);
   }
 
-  /** The winning value of a variable, its origin, and the origins it shadowed. */
-  record Lookup(String value, String origin, EntrySource source, List<String> shadowed) {}
+  /**
+   * The winning value of a variable, its origin, the origins it shadowed, and the first layer that set
+   * it to an empty value which did not count (null if none).
+   */
+  record Lookup(String value, String origin, EntrySource source, List<String> shadowed, String emptyAt) {}
 
-  /** Returns the winning value of {@code name}, or null if no layer sets it. */
-  Lookup lookup(String name) {
+  /**
+   * Returns the winning value of {@code name}; null if no layer sets it, or, when {@code emptyIsUnset},
+   * if every layer that sets it sets it empty (the result then has a null value and says where).
+   */
+  Lookup lookup(String name, boolean emptyIsUnset) {
     EntrySource winner = null;
     EntrySource.Candidate winning = null;
+    String emptyAt = null;
     List<String> shadowed = List.of();
     for (EntrySource source : sources) {
       EntrySource.Candidate candidate = source.candidate(name);
       if (candidate == null) {
+        continue;
+      }
+      if (winner == null && emptyIsUnset && candidate.value().isEmpty()) {
+        if (emptyAt == null) {
+          emptyAt = candidate.origin();
+        }
         continue;
       }
       if (winner == null) {
@@ -58,7 +71,10 @@ final class Layers {
         shadowed.add(candidate.origin());
       }
     }
-    return winner == null ? null : new Lookup(winning.value(), winning.origin(), winner, shadowed);
+    if (winner == null) {
+      return emptyAt == null ? null : new Lookup(null, null, null, List.of(), emptyAt);
+    }
+    return new Lookup(winning.value(), winning.origin(), winner, shadowed, emptyAt);
   }
 
   /** Returns the layers, highest precedence first. */

@@ -23,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,30 +36,39 @@ final class Loader {
 
   private final Env.Builder settings;
   private final Map<String, String> environment;
+  private final Path directory;
   private final DotEnvFiles files;
   /** Problems with a source as a whole (a file, a provider): they explain the rest, so come first. */
   private final List<Problem> sourceProblems = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
   private final Set<String> settingsRead = ConcurrentHashMap.newKeySet();
+  /** Settings read from NAME_FILE, once each; providers read settings from threads of their own. */
+  private final Map<String, Optional<Origin<String>>> settingFiles = new ConcurrentHashMap<>();
+  private final List<Problem> settingProblems = java.util.Collections.synchronizedList(new ArrayList<>());
   private List<EntrySource> fileSources = List.of();
 
   Loader(Env.Builder settings) {
     this.settings = settings;
-    this.environment = settings.environment != null ? settings.environment : System.getenv();
-    this.files = settings.directory == null ? null : new DotEnvFiles(settings.directory);
+    this.environment =
+        settings.environment != null ? settings.environment : settings.hermetic ? Map.of() : System.getenv();
+    Path directory = settings.directory != null ? settings.directory : settings.hermetic ? null : Path.of("");
+    this.directory = settings.noDotEnvFiles ? null : directory;
+    this.files = this.directory == null ? null : new DotEnvFiles(this.directory);
   }
 
   <T extends Record> Resolution<T> resolve(Class<T> type) {
     String schemaName = type.getSimpleName();
-    Schema schema = Schema.of(type, converters());
+    List<Problem> converterProblems = new ArrayList<>();
+    Schema schema = Schema.of(type, converters(converterProblems));
     boolean constrained = schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty();
     SchemaValidator validator =
         constrained && (schema.needsValidator() || BuiltinConstraints.applicationMessagesPresent(classLoader()))
-            ? SchemaValidator.start(schema.constrainedClasses(), schema.constraintNames())
+            ? SchemaValidator.start(type, schema.constrainedClasses(), schema.constraintNames())
             : null;
     Origin<Profile> profile = profile(schemaName);
-    if (!schema.problems().isEmpty()) {
-      throw new EnvException(schemaName, profile.value().name(), schema.problems());
+    if (!converterProblems.isEmpty() || !schema.problems().isEmpty()) {
+      converterProblems.addAll(schema.problems());
+      throw new EnvException(schemaName, profile.value().name(), converterProblems);
     }
     Set<String> declared = new LinkedHashSet<>();
     for (Schema.Variable variable : schema.variables()) {
@@ -79,9 +87,13 @@ final class Loader {
     List<String> notes = new ArrayList<>();
     List<EnvProvider> providers = providers(profile.value());
     sources.addAll(fetch(providers, profile.value(), declared, notes));
+    synchronized (settingProblems) {
+      sourceProblems.addAll(settingProblems);
+    }
     sources.addAll(fileSources);
 
     Layers layers = new Layers(sources);
+    Redactor redactor = redactor(layers, schema);
     Binder binder =
         new Binder(
             schema,
@@ -90,7 +102,8 @@ final class Loader {
             profile.origin(),
             Set.copyOf(fileSources),
             settings.allowSecretsFromFiles,
-            lookedIn(providers));
+            lookedIn(providers),
+            redactor);
     Object root = binder.bind();
     if (validator != null) {
       binder.validate(validator);
@@ -105,9 +118,9 @@ final class Loader {
     if (!sourceProblems.isEmpty() || !problems.isEmpty() || root == null) {
       List<Problem> all = new ArrayList<>(sourceProblems);
       all.addAll(ordered(problems, schema));
-      throw new EnvException(schemaName, profile.value().name(), all);
+      throw new EnvException(schemaName, profile.value().name(), redactor.apply(all));
     }
-    List<Problem> warnings = settings.strict ? List.of() : unknown;
+    List<Problem> warnings = settings.strict ? List.of() : redactor.apply(unknown);
     if (!warnings.isEmpty()) {
       warn(schemaName, warnings);
     }
@@ -144,11 +157,8 @@ final class Loader {
     }
   }
 
-  private Map<Class<?>, Converter<?>> converters() {
-    Map<Class<?>, Converter<?>> all = new LinkedHashMap<>();
-    for (Converter<?> discovered : ServiceLoader.load(Converter.class, classLoader())) {
-      all.putIfAbsent(discovered.type(), discovered);
-    }
+  private Map<Class<?>, Converter<?>> converters(List<Problem> found) {
+    Map<Class<?>, Converter<?>> all = ConverterDiscovery.discover(classLoader(), found);
     all.putAll(settings.converters);
     return all;
   }
@@ -163,7 +173,7 @@ final class Loader {
       entries.put(entry.getKey(), new EntrySource.Candidate(entry.getValue(), "environment", false));
     }
     for (String name : declared) {
-      Origin<String> fromFile = fileValue(name, true);
+      Origin<String> fromFile = fileValue(name, problems);
       if (fromFile != null) {
         entries.put(name, new EntrySource.Candidate(fromFile.value(), fromFile.origin(), false));
       }
@@ -172,14 +182,14 @@ final class Loader {
   }
 
   /** Returns the value of {@code name} from the file {@code name_FILE} points at, or null. */
-  private Origin<String> fileValue(String name, boolean reportProblems) {
+  private Origin<String> fileValue(String name, List<Problem> problems) {
     String pointer = environment.get(name + FILE_SUFFIX);
     if (pointer == null || pointer.isEmpty()) {
       return null;
     }
     String direct = environment.get(name);
     if (direct != null && !direct.isEmpty()) {
-      if (reportProblems) {
+      if (problems != null) {
         problems.add(
             new Problem(
                 name,
@@ -199,7 +209,7 @@ final class Loader {
       }
       return new Origin<>(content, "file " + pointer);
     } catch (IOException | RuntimeException e) {
-      if (reportProblems) {
+      if (problems != null) {
         problems.add(
             new Problem(
                 name,
@@ -216,7 +226,7 @@ final class Loader {
     if (value != null && !value.isEmpty()) {
       return value;
     }
-    Origin<String> fromFile = fileValue(name, false);
+    Origin<String> fromFile = fileValue(name, null);
     return fromFile == null ? value : fromFile.value();
   }
 
@@ -227,6 +237,12 @@ final class Loader {
   private Optional<String> setting(String name) {
     settingsRead.add(name);
     String value = settings.values.get(name);
+    if ((value == null || value.isEmpty()) && environment.containsKey(name + FILE_SUFFIX)) {
+      // Read once per setting, reporting an unreadable file or a conflict as a source problem.
+      value = settingFiles.computeIfAbsent(name, key -> Optional.ofNullable(fileValue(key, settingProblems)))
+          .map(Origin::value)
+          .orElse(null);
+    }
     if (value == null || value.isEmpty()) {
       value = environmentValue(name);
     }
@@ -240,6 +256,30 @@ final class Loader {
       }
     }
     return Optional.ofNullable(value).filter(v -> !v.isEmpty());
+  }
+
+  /**
+   * Returns a redactor of every value any layer holds for a {@code Secret} variable, and of provider
+   * settings whose names mark them as credentials.
+   */
+  private Redactor redactor(Layers layers, Schema schema) {
+    List<String> secrets = new ArrayList<>();
+    for (Schema.Variable variable : schema.variables()) {
+      if (variable.secret()) {
+        for (EntrySource source : layers.sources()) {
+          EntrySource.Candidate candidate = source.candidate(variable.name());
+          if (candidate != null) {
+            secrets.add(candidate.value());
+          }
+        }
+      }
+    }
+    for (String name : settingsRead) {
+      if (name.contains("TOKEN") || name.contains("SECRET") || name.contains("PASSWORD") || name.contains("KEY")) {
+        setting(name).ifPresent(secrets::add);
+      }
+    }
+    return Redactor.of(secrets);
   }
 
   private List<EnvProvider> providers(Profile profile) {
@@ -299,8 +339,7 @@ final class Loader {
       places.add(source.getName());
     }
     if (files != null && fileSources.isEmpty()) {
-      Path directory = settings.directory.toAbsolutePath().normalize();
-      places.add("no .env files in " + directory);
+      places.add("no .env files in " + directory.toAbsolutePath().normalize());
     }
     return String.join(", ", places);
   }
@@ -375,7 +414,7 @@ final class Loader {
       } else if (variable.secret()) {
         shown = Secret.of("").toString();
       } else {
-        shown = Binder.shorten(bound.text());
+        shown = binder.shorten(bound.text());
       }
       variables.add(new Report.Variable(variable.name(), shown, bound.origin(), variable.secret(), bound.shadowed()));
     }

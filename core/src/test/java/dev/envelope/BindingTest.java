@@ -122,4 +122,27 @@ class BindingTest {
     assertThat(profile.is("PREVIEW-42")).isTrue();
     assertThat(Profile.of("prod")).isSameAs(Profile.PRODUCTION);
   }
+
+  record Nested(Inner inner) {
+    record Inner(Profile current, String name) {}
+  }
+
+  @Test
+  void aProfileComponentIsAppEnvWhereverItIsDeclared() {
+    Resolution<Nested> resolution = Env.builder().hermetic().profile("staging").value("INNER_NAME", "x").resolve(Nested.class);
+
+    assertThat(resolution.value().inner().current()).isEqualTo(Profile.STAGING);
+    assertThat(resolution.report().variables()).extracting(Report.Variable::name).containsExactly("APP_ENV", "INNER_NAME");
+  }
+
+  @Test
+  void hermeticDoesNotDependOnCallOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve(".env"), "CACHE_URL=redis://cache\n");
+
+    Service service = Env.builder().environment(Map.of("DATABASE_URL", "postgres://db", "PORT", "1"))
+        .directory(dir).hermetic().load(Service.class);
+
+    assertThat(service.replica().url()).isEqualTo("redis://cache");
+    assertThat(service.httpPort()).isEqualTo(1);
+  }
 }

@@ -472,13 +472,32 @@ class ConversionTest {
   }
 
   @Test
-  void aConvertersMessageFollowsTheValueExceptForASecret() {
+  void aConvertersMessageFollowsTheValueButIsWithheldForASecret() {
+    // A converter's message may quote part of its input ("password 'hunter2' is too short").
     EnvException e = catchEnv(() -> Env.builder().hermetic().converter(HostPort.class, ConversionTest::hostPort)
         .values(Map.of("UPSTREAM", "nohost", "BACKUP", CANARY)).load(Upstream.class));
     assertThat(e.problems()).containsExactly(
         new Problem("UPSTREAM", Problem.Kind.INVALID, "'nohost' is not host:port", "builder values"),
-        new Problem("BACKUP", Problem.Kind.INVALID, "the secret value is not host:port", "builder values"));
+        new Problem("BACKUP", Problem.Kind.INVALID, "the secret value is not a valid HostPort", "builder values"));
     assertNoCanary(e);
+  }
+
+  record Credential(String user, String password) {}
+
+  record WithCredential(Secret<Credential> credential) {}
+
+  @Test
+  void aConverterQuotingAFragmentOfASecretLeaksNothing() {
+    EnvException e = catchEnv(() -> Env.builder().hermetic()
+        .converter(Credential.class, text -> {
+          String[] parts = text.split(":", 2);
+          throw new IllegalArgumentException("password '" + parts[1] + "' is too short");
+        })
+        .value("CREDENTIAL", "admin:hunter2-canary").load(WithCredential.class));
+
+    assertThat(e.problems()).containsExactly(
+        new Problem("CREDENTIAL", Problem.Kind.INVALID, "the secret value is not a valid Credential", "builder values"));
+    assertThat(e.getMessage()).doesNotContain("hunter2");
   }
 
   @Test

@@ -257,4 +257,55 @@ class ProviderTest {
     assertThat(Env.builder().hermetic().value("API_KEY", "k").value("ENVELOPE_PROVIDERS", "vault:x").noDiscoveredProviders()
         .load(Config.class).region()).isEqualTo("none");
   }
+
+  @Test
+  void aProviderExceptionWithoutAMessageIsStillAProblem() {
+    assertThatThrownBy(() -> Env.builder().hermetic().value("API_KEY", "k")
+            .provider(failing("quiet", new ProviderException(null))).load(Config.class))
+        .isInstanceOfSatisfying(EnvException.class, e -> assertThat(e.problems())
+            .containsExactly(new Problem("quiet", Problem.Kind.PROVIDER, "failed: ProviderException", "")));
+  }
+
+  @Test
+  void anUnusableDiscoveredConverterIsASchemaProblem(@TempDir Path dir) throws Exception {
+    Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+    Files.writeString(services.resolve("dev.envelope.Converter"), "com.example.NoSuchConverter\n");
+    ClassLoader previous = Thread.currentThread().getContextClassLoader();
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, previous)) {
+      Thread.currentThread().setContextClassLoader(loader);
+
+      assertThatThrownBy(() -> Env.builder().hermetic().value("API_KEY", "k").load(Config.class))
+          .isInstanceOfSatisfying(EnvException.class, e -> {
+            assertThat(e.problems()).extracting(Problem::variable, Problem::kind)
+                .containsExactly(tuple("META-INF/services/dev.envelope.Converter", Problem.Kind.SCHEMA));
+            assertThat(e.problems().get(0).message()).contains("com.example.NoSuchConverter");
+          });
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
+    }
+  }
+
+  @Test
+  void anUnreadableSettingFileIsAProblemNotAMissingSetting(@TempDir Path dir) {
+    Path missing = dir.resolve("token");
+    EnvProvider provider = new EnvProvider() {
+      @Override
+      public String name() {
+        return "vault";
+      }
+
+      @Override
+      public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException {
+        request.setting("VAULT_TOKEN");
+        request.setting("VAULT_TOKEN");
+        return ProviderSnapshot.builder().put("API_KEY", "k", "vault").build();
+      }
+    };
+
+    assertThatThrownBy(() -> Env.builder().hermetic().environment(Map.of("VAULT_TOKEN_FILE", missing.toString()))
+            .provider(provider).load(Config.class))
+        .isInstanceOfSatisfying(EnvException.class, e -> assertThat(e.problems()).containsExactly(
+            new Problem("VAULT_TOKEN", Problem.Kind.INVALID,
+                "VAULT_TOKEN_FILE points at a file that cannot be read (NoSuchFileException)", "file " + missing)));
+  }
 }

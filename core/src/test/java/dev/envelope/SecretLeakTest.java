@@ -132,4 +132,46 @@ class SecretLeakTest {
     assertThat(secret.hashCode()).isEqualTo(Secret.of("other").hashCode());
     assertThat(Secret.of(new byte[] {1, 2})).isEqualTo(Secret.of(new byte[] {1, 2}));
   }
+
+  record Database(Secret<String> dbPassword, java.net.URI databaseUrl, @Default("5432") int port) {}
+
+  @Test
+  void aSecretExpandedIntoAPlainVariableIsMaskedInReportsAndProblems(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve(".env"), "DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\nPORT=${DB_PASSWORD}\n");
+    Env.Builder load = Env.builder().environment(Map.of("DB_PASSWORD", CANARY)).directory(dir);
+
+    EnvException e = catchThrowableOfType(EnvException.class, () -> load.load(Database.class));
+
+    assertThat(e.problems()).containsExactly(
+        new Problem("PORT", Problem.Kind.INVALID, "'****' is not an integer", dir.resolve(".env") + ":2"));
+    assertNoCanary(e);
+
+    Files.writeString(dir.resolve(".env"), "DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n");
+    Resolution<Database> resolution = load.resolve(Database.class);
+    assertThat(resolution.value().databaseUrl().getUserInfo()).isEqualTo("app:" + CANARY);
+    assertThat(resolution.report().variable("DATABASE_URL").orElseThrow().value()).isEqualTo("postgres://app:****@db/app");
+    assertNoCanary(resolution.report().toString());
+  }
+
+  @Test
+  void aProviderCredentialQuotedByALibraryIsMasked() {
+    dev.envelope.spi.EnvProvider provider = new dev.envelope.spi.EnvProvider() {
+      @Override
+      public String name() {
+        return "vault";
+      }
+
+      @Override
+      public dev.envelope.spi.ProviderSnapshot fetch(dev.envelope.spi.ProviderRequest request) {
+        throw new IllegalStateException("401 for token " + request.setting("VAULT_TOKEN").orElseThrow());
+      }
+    };
+
+    EnvException e = catchThrowableOfType(EnvException.class, () -> Env.builder().hermetic()
+        .environment(Map.of("VAULT_TOKEN", CANARY)).value("PIN", "1").provider(provider).load(Secrets.class));
+
+    assertThat(e.problems().get(0)).isEqualTo(
+        new Problem("vault", Problem.Kind.PROVIDER, "failed: IllegalStateException: 401 for token ****", ""));
+    assertNoCanary(e);
+  }
 }

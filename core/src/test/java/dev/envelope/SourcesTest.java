@@ -249,12 +249,31 @@ class SourcesTest {
   record Port(@Default("8080") int port) {}
 
   @Test
-  void aDefaultUsedBecauseTheValueWasEmptySaysWhere() throws IOException {
-    write(".env", "PORT=9090\n");
-
+  void aDefaultUsedBecauseTheValueWasEmptySaysWhere() {
     Resolution<Port> resolution = load(Map.of("PORT", "")).resolve(Port.class);
 
     assertThat(resolution.value().port()).isEqualTo(8080);
     assertThat(resolution.report().variable("PORT").orElseThrow().origin()).isEqualTo("default (empty in environment)");
+  }
+
+  @Test
+  void anEmptyValueLetsALowerLayerApplyForNonStringTypes() throws IOException {
+    // docker-compose's PORT=${PORT} passes an empty PORT when the host has none.
+    write(".env", "PORT=9090\n");
+
+    Resolution<Port> resolution = load(Map.of("PORT", "")).resolve(Port.class);
+
+    assertThat(resolution.value().port()).isEqualTo(9090);
+    assertThat(resolution.report().variable("PORT").orElseThrow().origin())
+        .isEqualTo(dir.resolve(".env") + ":1 (empty in environment)");
+  }
+
+  record Greeting(String greeting) {}
+
+  @Test
+  void anEmptyStringIsAValueAndShadowsLowerLayers() throws IOException {
+    write(".env", "GREETING=hello\n");
+
+    assertThat(load(Map.of("GREETING", "")).load(Greeting.class).greeting()).isEmpty();
   }
 }

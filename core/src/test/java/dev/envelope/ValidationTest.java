@@ -155,4 +155,42 @@ class ValidationTest {
             .extracting(Problem::variable, Problem::kind)
             .containsExactly(tuple("Mismatched", Problem.Kind.SCHEMA)));
   }
+
+  @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE})
+  @Retention(RetentionPolicy.RUNTIME)
+  @Constraint(validatedBy = OrderedRange.Validator.class)
+  @interface OrderedRange {
+    String message() default "min must not exceed max";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    final class Validator implements ConstraintValidator<OrderedRange, Range> {
+      @Override
+      public boolean isValid(Range range, ConstraintValidatorContext context) {
+        return range == null || range.min() <= range.max();
+      }
+    }
+  }
+
+  record Range(int min, int max) {}
+
+  record WithRange(@OrderedRange Range db, String name) {}
+
+  @Test
+  void aConstraintOnANestedGroupComponentIsReportedForTheGroup() {
+    assertThatThrownBy(() -> Env.builder().hermetic().values(Map.of("DB_MIN", "50", "DB_MAX", "10", "NAME", "x"))
+            .load(WithRange.class))
+        .isInstanceOfSatisfying(EnvException.class, e -> assertThat(e.problems())
+            .containsExactly(new Problem("DB_*", Problem.Kind.CONSTRAINT, "min must not exceed max", "")));
+  }
+
+  @Test
+  void aConstraintOnANestedGroupComponentIsCheckedEvenWhenASiblingFails() {
+    assertThatThrownBy(() -> Env.builder().hermetic().values(Map.of("DB_MIN", "50", "DB_MAX", "10")).load(WithRange.class))
+        .isInstanceOfSatisfying(EnvException.class, e -> assertThat(e.problems())
+            .extracting(Problem::variable, Problem::kind)
+            .containsExactly(tuple("NAME", Problem.Kind.MISSING), tuple("DB_*", Problem.Kind.CONSTRAINT)));
+  }
 }

@@ -12,6 +12,16 @@ final class Constraints {
   private static final String CONSTRAINT = "jakarta.validation.Constraint";
   private static final String VALID = "jakarta.validation.Valid";
 
+  private static final java.util.Set<Class<?>> ENVELOPE_ANNOTATIONS =
+      java.util.Set.of(
+          dev.envelope.Name.class,
+          dev.envelope.Prefix.class,
+          dev.envelope.Default.class,
+          dev.envelope.DefaultIn.class,
+          dev.envelope.DefaultIn.List.class,
+          dev.envelope.RequiredIn.class,
+          dev.envelope.Description.class);
+
   private Constraints() {}
 
   static boolean present(Annotation[] annotations) {
@@ -97,7 +107,7 @@ final class Constraints {
     }
     // Known packages are answered by name: reading a type's meta-annotations parses all of them
     // (loading @Repeatable's container, a composed constraint's parts), a cost on every cold start.
-    if (name.startsWith("dev.envelope.")) {
+    if (ENVELOPE_ANNOTATIONS.contains(type)) {
       return false;
     }
     if (isBuiltin(name)) {

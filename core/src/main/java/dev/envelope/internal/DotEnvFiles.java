@@ -46,8 +46,8 @@ public final class DotEnvFiles {
   }
 
   /**
-   * Returns the unexpanded value of {@code key} in {@code .env.local} or {@code .env}, the files read
-   * before the profile is known; used for {@code APP_ENV}. Null if neither sets it.
+   * Returns the last entry for {@code key} in {@code file}, unexpanded, or null; used to read {@code
+   * APP_ENV} from {@code .env} before the profile (and so the rest of the file set) is known.
    */
   public DotEnvEntry peek(String file, String key) {
     DotEnvEntry found = null;

@@ -86,7 +86,7 @@ public final class ProviderFetcher {
    * them; anything else is a bug or an unexpected condition, so its type is named too.
    */
   static String describe(Throwable failure) {
-    if (failure instanceof ProviderException) {
+    if (failure instanceof ProviderException && failure.getMessage() != null) {
       return failure.getMessage();
     }
     String message = failure.getMessage();

@@ -37,7 +37,7 @@ public final class Schema {
 
   private Schema(Class<?> type, Map<Class<?>, Converter<?>> converters) {
     this.type = type;
-    this.root = group(type, "", type.getSimpleName(), converters, new LinkedHashSet<>());
+    this.root = group(type, "", type.getSimpleName(), null, converters, new LinkedHashSet<>());
   }
 
   /** Returns the schema of {@code type}; check {@link #problems()} before using it. */
@@ -94,7 +94,12 @@ public final class Schema {
   }
 
   private Group group(
-      Class<?> recordType, String prefix, String label, Map<Class<?>, Converter<?>> converters, Set<Class<?>> path) {
+      Class<?> recordType,
+      String prefix,
+      String label,
+      String holder,
+      Map<Class<?>, Converter<?>> converters,
+      Set<Class<?>> path) {
     if (!recordType.isRecord()) {
       problems.add(schemaProblem(label, recordType.getName() + " is not a record: a schema is a record, and each group a nested record"));
       return null;
@@ -116,7 +121,7 @@ public final class Schema {
       }
     }
     path.remove(recordType);
-    return new Group(recordType, prefix, label, members, canonicalConstructor(recordType));
+    return new Group(recordType, prefix, label, holder, members, canonicalConstructor(recordType));
   }
 
   private Object member(
@@ -130,10 +135,12 @@ public final class Schema {
       }
       Prefix explicit = component.getAnnotation(Prefix.class);
       String groupPrefix = explicit != null ? explicit.value() : prefix + Names.variableName(component.getName()) + "_";
-      return group(raw, groupPrefix, groupPrefix + "*", converters, path);
+      return group(raw, groupPrefix, groupPrefix + "*", component.getName(), converters, path);
     }
     Name explicitName = component.getAnnotation(Name.class);
-    String name = explicitName != null ? explicitName.value() : prefix + Names.variableName(component.getName());
+    // A Profile component receives the active profile, which APP_ENV names, wherever it is declared.
+    String derived = raw == Profile.class ? "APP_ENV" : prefix + Names.variableName(component.getName());
+    String name = explicitName != null ? explicitName.value() : derived;
     String where = owner.getSimpleName() + "." + component.getName();
     String earlier = claimedBy.putIfAbsent(name, where);
     if (earlier != null) {
@@ -344,8 +351,10 @@ public final class Schema {
    * @param type the record class
    * @param prefix the prefix of its variables
    * @param label how problems of the whole group are labelled: {@code DATABASE_*}, or the schema name
+   * @param component the name of the record component that holds the group, or null for the root
    * @param members its variables and groups, in component order
    * @param constructor its canonical constructor
    */
-  public record Group(Class<?> type, String prefix, String label, List<Object> members, Constructor<?> constructor) {}
+  public record Group(
+      Class<?> type, String prefix, String label, String component, List<Object> members, Constructor<?> constructor) {}
 }

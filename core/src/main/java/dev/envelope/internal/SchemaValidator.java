@@ -5,11 +5,10 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.validator.PredefinedScopeHibernateValidator;
@@ -28,7 +27,17 @@ public final class SchemaValidator {
    */
   private static final Logger VERSION_BANNER = Logger.getLogger("org.hibernate.validator.internal.util.Version");
 
-  private static final Map<Set<Class<?>>, CompletableFuture<Validator>> VALIDATORS = new ConcurrentHashMap<>();
+  /**
+   * One validator per schema class. A ClassValue rather than a static map, so that a schema's class
+   * loader (a redeployed application, a dev-mode reload) is not kept alive by Envelope.
+   */
+  private static final ClassValue<AtomicReference<CompletableFuture<Validator>>> VALIDATORS =
+      new ClassValue<>() {
+        @Override
+        protected AtomicReference<CompletableFuture<Validator>> computeValue(Class<?> schema) {
+          return new AtomicReference<>();
+        }
+      };
 
   private final CompletableFuture<Validator> validator;
 
@@ -37,25 +46,31 @@ public final class SchemaValidator {
   }
 
   /**
-   * Starts bootstrapping the validator for {@code classes} in the background, unless it was built
+   * Starts bootstrapping the validator for {@code schema} in the background, unless it was started
    * already; returns at once.
    *
+   * @param schema the root record class
    * @param classes every record class that will be validated
    * @param constraints the type names of the constraints they use
    */
-  public static SchemaValidator start(Set<Class<?>> classes, Set<String> constraints) {
-    Set<Class<?>> key = Set.copyOf(classes);
-    CompletableFuture<Validator> existing = VALIDATORS.get(key);
+  public static SchemaValidator start(Class<?> schema, Set<Class<?>> classes, Set<String> constraints) {
+    AtomicReference<CompletableFuture<Validator>> slot = VALIDATORS.get(schema);
+    CompletableFuture<Validator> existing = slot.get();
     if (existing != null && !existing.isCompletedExceptionally()) {
       return new SchemaValidator(existing);
     }
     CompletableFuture<Validator> future = new CompletableFuture<>();
-    VALIDATORS.put(key, future);
+    if (!slot.compareAndSet(existing, future)) {
+      // Another thread started it first.
+      return new SchemaValidator(slot.get());
+    }
+    Set<Class<?>> initialized = Set.copyOf(classes);
+    Set<String> names = Set.copyOf(constraints);
     Thread thread =
         new Thread(
             () -> {
               try {
-                future.complete(factory(key, Set.copyOf(constraints)).getValidator());
+                future.complete(factory(initialized, names).getValidator());
               } catch (Throwable e) {
                 future.completeExceptionally(e);
               }

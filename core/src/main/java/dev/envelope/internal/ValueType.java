@@ -108,13 +108,17 @@ public final class ValueType {
     if (shape != Shape.SCALAR && (scalarClass.isRecord() || List.class.isAssignableFrom(scalarClass) || Map.class.isAssignableFrom(scalarClass))) {
       throw new IllegalArgumentException("type " + type.getTypeName() + " is not supported: collection elements must be simple values");
     }
-    return new ValueType(optionality, secret, shape, scalarClass, scalar(scalarClass, custom));
+    return new ValueType(optionality, secret, shape, scalarClass, scalar(scalarClass, custom, secret));
   }
 
   private static Function<String, Object> scalar(Class<?> type, Map<Class<?>, Converter<?>> custom) {
+    return scalar(type, custom, false);
+  }
+
+  private static Function<String, Object> scalar(Class<?> type, Map<Class<?>, Converter<?>> custom, boolean secret) {
     Converter<?> converter = custom.get(type);
     if (converter != null) {
-      return guarded(converter, "is not a valid " + type.getSimpleName());
+      return guarded(converter, "is not a valid " + type.getSimpleName(), secret);
     }
     Function<String, Object> builtIn = Scalars.builtIn(type);
     if (builtIn != null) {
@@ -148,14 +152,16 @@ public final class ValueType {
    * Wraps a user's converter so that any failure, or a null, becomes a message that does not quote the
    * text: many parsers' messages do ("For input string: ..."), and the text may be a secret.
    */
-  private static Function<String, Object> guarded(Converter<?> converter, String expected) {
+  private static Function<String, Object> guarded(Converter<?> converter, String expected, boolean secret) {
     return text -> {
       Object value;
       try {
         value = converter.convert(text);
       } catch (IllegalArgumentException e) {
+        // For a secret, no message of the converter's is shown: it may quote a part of the value.
         String message = e.getMessage();
-        throw new IllegalArgumentException(message == null || message.isBlank() || message.contains(text.trim()) ? expected : message);
+        boolean withheld = secret || message == null || message.isBlank() || message.contains(text.trim());
+        throw new IllegalArgumentException(withheld ? expected : message);
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(expected + " (" + e.getClass().getSimpleName() + ")");
       }

@@ -26,7 +26,7 @@ final class HermeticLoad {
    * @throws EnvException if the input does not satisfy the schema
    */
   static <T extends Record> Resolution<T> resolve(Class<T> schema, EnvInput input) {
-    Env.Builder builder = Env.builder().hermetic().environment(input.valueMap());
+    Env.Builder builder = Env.builder().hermetic().noDiscoveredProviders().environment(input.valueMap());
     if (input.profileName() != null) {
       builder.profile(input.profileName());
     }
