@@ -2,7 +2,6 @@ package dev.envelope;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,9 +29,16 @@ final class Redactor {
         distinct.add(value);
       }
     }
-    List<String> secrets = new ArrayList<>(distinct);
-    // Longer first, so a secret that contains another is masked whole.
-    secrets.sort(Comparator.comparingInt(String::length).reversed());
+    // Longer first, so a secret that contains another is masked whole. (A loop, not a Comparator
+    // chain, whose lambdas a cold start would pay for.)
+    List<String> secrets = new ArrayList<>(distinct.size());
+    for (String value : distinct) {
+      int at = 0;
+      while (at < secrets.size() && secrets.get(at).length() >= value.length()) {
+        at++;
+      }
+      secrets.add(at, value);
+    }
     return new Redactor(secrets);
   }
 
