@@ -4,7 +4,6 @@ import dev.envelope.internal.BuiltinConstraints;
 import dev.envelope.internal.DotEnvEntry;
 import dev.envelope.internal.DotEnvFiles;
 import dev.envelope.internal.EntrySource;
-import dev.envelope.internal.Names;
 import dev.envelope.internal.ProviderDiscovery;
 import dev.envelope.internal.ProviderFetcher;
 import dev.envelope.internal.Schema;
@@ -12,8 +11,6 @@ import dev.envelope.internal.SchemaValidator;
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Loader {
   static final String PROFILE_VARIABLE = "APP_ENV";
-  private static final String FILE_SUFFIX = "_FILE";
 
   private final Env.Builder settings;
   private final Map<String, String> environment;
@@ -43,7 +39,7 @@ final class Loader {
   private final List<Problem> problems = new ArrayList<>();
   private final Set<String> settingsRead = ConcurrentHashMap.newKeySet();
   /** Settings read from NAME_FILE, once each; providers read settings from threads of their own. */
-  private final Map<String, Optional<Origin<String>>> settingFiles = new ConcurrentHashMap<>();
+  private final Map<String, Optional<VarFiles.FileValue>> settingFiles = new ConcurrentHashMap<>();
   private final List<Problem> settingProblems = java.util.Collections.synchronizedList(new ArrayList<>());
   private List<EntrySource> fileSources = List.of();
 
@@ -173,7 +169,7 @@ final class Loader {
       entries.put(entry.getKey(), new EntrySource.Candidate(entry.getValue(), "environment", false));
     }
     for (String name : declared) {
-      Origin<String> fromFile = fileValue(name, problems);
+      VarFiles.FileValue fromFile = VarFiles.read(environment, name, problems);
       if (fromFile != null) {
         entries.put(name, new EntrySource.Candidate(fromFile.value(), fromFile.origin(), false));
       }
@@ -181,52 +177,12 @@ final class Loader {
     return new EntrySource("environment", EntrySource.ENVIRONMENT, entries);
   }
 
-  /** Returns the value of {@code name} from the file {@code name_FILE} points at, or null. */
-  private Origin<String> fileValue(String name, List<Problem> problems) {
-    String pointer = environment.get(name + FILE_SUFFIX);
-    if (pointer == null || pointer.isEmpty()) {
-      return null;
-    }
-    String direct = environment.get(name);
-    if (direct != null && !direct.isEmpty()) {
-      if (problems != null) {
-        problems.add(
-            new Problem(
-                name,
-                Problem.Kind.INVALID,
-                "both " + name + " and " + name + FILE_SUFFIX + " are set; set only one",
-                "environment"));
-      }
-      return null;
-    }
-    Path path = Path.of(pointer);
-    try {
-      String content = Files.readString(path);
-      if (content.endsWith("\r\n")) {
-        content = content.substring(0, content.length() - 2);
-      } else if (content.endsWith("\n")) {
-        content = content.substring(0, content.length() - 1);
-      }
-      return new Origin<>(content, "file " + pointer);
-    } catch (IOException | RuntimeException e) {
-      if (problems != null) {
-        problems.add(
-            new Problem(
-                name,
-                Problem.Kind.INVALID,
-                name + FILE_SUFFIX + " points at a file that cannot be read (" + e.getClass().getSimpleName() + ")",
-                "file " + pointer));
-      }
-      return null;
-    }
-  }
-
   private String environmentValue(String name) {
     String value = environment.get(name);
     if (value != null && !value.isEmpty()) {
       return value;
     }
-    Origin<String> fromFile = fileValue(name, null);
+    VarFiles.FileValue fromFile = VarFiles.read(environment, name, null);
     return fromFile == null ? value : fromFile.value();
   }
 
@@ -237,10 +193,10 @@ final class Loader {
   private Optional<String> setting(String name) {
     settingsRead.add(name);
     String value = settings.values.get(name);
-    if ((value == null || value.isEmpty()) && environment.containsKey(name + FILE_SUFFIX)) {
+    if ((value == null || value.isEmpty()) && environment.containsKey(name + VarFiles.SUFFIX)) {
       // Read once per setting, reporting an unreadable file or a conflict as a source problem.
-      value = settingFiles.computeIfAbsent(name, key -> Optional.ofNullable(fileValue(key, settingProblems)))
-          .map(Origin::value)
+      value = settingFiles.computeIfAbsent(name, key -> Optional.ofNullable(VarFiles.read(environment, key, settingProblems)))
+          .map(VarFiles.FileValue::value)
           .orElse(null);
     }
     if (value == null || value.isEmpty()) {
@@ -349,37 +305,9 @@ final class Loader {
     expected.add(PROFILE_VARIABLE);
     expected.add(ProviderDiscovery.VARIABLE);
     for (String name : declared) {
-      expected.add(name + FILE_SUFFIX);
+      expected.add(name + VarFiles.SUFFIX);
     }
-    List<Problem> unknown = new ArrayList<>();
-    for (EntrySource source : layers.sources()) {
-      for (Map.Entry<String, EntrySource.Candidate> entry : source.entries().entrySet()) {
-        String key = entry.getKey();
-        if (entry.getValue().checked() && !declared.contains(key) && !expected.contains(key)) {
-          unknown.add(
-              new Problem(
-                  key,
-                  Problem.Kind.UNKNOWN,
-                  "not declared in " + schema.type().getSimpleName(),
-                  entry.getValue().origin(),
-                  suggestion(key, declared)));
-        }
-      }
-    }
-    return unknown;
-  }
-
-  private static String suggestion(String key, Set<String> declared) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String name : declared) {
-      int distance = Names.distance(key, name);
-      if (distance < bestDistance) {
-        best = name;
-        bestDistance = distance;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, key.length() / 4) ? "did you mean " + best + "?" : "";
+    return UnknownKeys.find(layers, schema.type().getSimpleName(), declared, expected);
   }
 
   /** Orders problems in schema order; group-level and unknown-key problems follow. */
