@@ -95,4 +95,24 @@ class DotEnvTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessage("cannot read " + missing);
   }
+
+  @Test
+  void theExampleOfTheSyntaxPageParsesAsItsCommentsSay() throws java.io.IOException {
+    String page = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/dotenv.md"));
+    int start = page.indexOf("```dotenv\n") + "```dotenv\n".length();
+    String example = page.substring(start, page.indexOf("```", start));
+
+    Map<String, String> parsed = DotEnv.parse(example);
+
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("APP_NAME", "demo");
+    expected.put("PORT", "8080");
+    expected.put("DATABASE_HOST", "localhost");
+    expected.put("DATABASE_URL", "postgres://localhost:5432/app");
+    expected.put("GREETING", "Hello,\nWorld");
+    expected.put("PRICE", "$5, not expanded");
+    expected.put("PASSWORD", "abc#123");
+    expected.put("TLS_KEY", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----");
+    org.assertj.core.api.Assertions.assertThat(parsed).containsExactlyEntriesOf(expected);
+  }
 }
