@@ -33,9 +33,7 @@ class KubernetesSecretProviderContractTest extends ProviderContract {
   @BeforeEach
   void startServer() throws Exception {
     server = new FakeApiServer(certificates.serverContext());
-    Files.writeString(serviceAccount.resolve("token"), TOKEN);
-    Files.copy(certificates.caPem, serviceAccount.resolve("ca.crt"));
-    Files.writeString(serviceAccount.resolve("namespace"), "prod");
+    certificates.writeServiceAccount(serviceAccount, TOKEN, "prod");
   }
 
   @AfterEach

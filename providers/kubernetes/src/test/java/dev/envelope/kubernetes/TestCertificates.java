@@ -63,4 +63,14 @@ final class TestCertificates {
       throw new IOException("keytool failed: " + output);
     }
   }
+
+  /**
+   * Lays out {@code directory} as the kubelet mounts a pod's service account: {@code token}, this
+   * CA as {@code ca.crt}, and {@code namespace}.
+   */
+  void writeServiceAccount(Path directory, String token, String namespace) throws IOException {
+    java.nio.file.Files.writeString(directory.resolve("token"), token);
+    java.nio.file.Files.copy(caPem, directory.resolve("ca.crt"));
+    java.nio.file.Files.writeString(directory.resolve("namespace"), namespace);
+  }
 }
