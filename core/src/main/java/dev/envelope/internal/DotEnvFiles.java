@@ -26,6 +26,7 @@ import java.util.function.Function;
 public final class DotEnvFiles {
   private final Path directory;
   private final Map<String, List<DotEnvEntry>> parsed = new HashMap<>();
+  private final java.util.Set<String> present = new java.util.HashSet<>();
   private final List<Problem> problems = new ArrayList<>();
 
   /** Creates a reader of the files in {@code directory}. */
@@ -74,7 +75,7 @@ public final class DotEnvFiles {
     Map<String, String> winnerFile = new HashMap<>();
     for (String file : fileNames(profile)) {
       List<DotEnvEntry> entries = entries(file);
-      if (!Files.isRegularFile(directory.resolve(file))) {
+      if (!present.contains(file)) {
         continue;
       }
       existing.add(file);
@@ -131,6 +132,7 @@ public final class DotEnvFiles {
       parsed.put(file, entries);
       return entries;
     }
+    present.add(file);
     try {
       entries = DotEnvParser.parse(readUtf8(path), display(file));
     } catch (CharacterCodingException e) {
