@@ -57,14 +57,15 @@ public final class DotEnvExpander {
   public static Map<String, String> expand(
       Map<String, DotEnvEntry> entries, Map<String, String> sources, Function<String, String> environment) {
     Objects.requireNonNull(environment, "environment");
-    entries.forEach((key, entry) -> {
-      if (!key.equals(entry.key())) {
-        throw new IllegalArgumentException("entry " + entry.key() + " is filed under " + key);
+    for (Map.Entry<String, DotEnvEntry> each : entries.entrySet()) {
+      String key = each.getKey();
+      if (!key.equals(each.getValue().key())) {
+        throw new IllegalArgumentException("entry " + each.getValue().key() + " is filed under " + key);
       }
       if (sources.get(key) == null) {
         throw new IllegalArgumentException("no source given for " + key);
       }
-    });
+    }
     return new DotEnvExpander(entries, sources, environment).expandAll();
   }
 

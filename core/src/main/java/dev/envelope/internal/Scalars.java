@@ -57,12 +57,25 @@ final class Scalars {
   private Scalars() {}
 
   /**
-   * Returns the built-in conversion to {@code type}, or null if there is none. One lambda site for all
-   * types: a lambda per type would each be spun up at class initialisation, a measurable part of a
-   * cold start.
+   * Returns the built-in conversion to {@code type}, or null if there is none. A class, not a lambda:
+   * the first lambda of a process costs a cold start several milliseconds of method-handle set-up.
    */
   static Function<String, Object> builtIn(Class<?> type) {
-    return type.isEnum() || DESCRIPTIONS.containsKey(type) ? text -> convert(type, text) : null;
+    return type.isEnum() || DESCRIPTIONS.containsKey(type) ? new BuiltIn(type) : null;
+  }
+
+  /** The built-in conversion to one type. */
+  private static final class BuiltIn implements Function<String, Object> {
+    private final Class<?> type;
+
+    BuiltIn(Class<?> type) {
+      this.type = type;
+    }
+
+    @Override
+    public Object apply(String text) {
+      return convert(type, text);
+    }
   }
 
   private static Object convert(Class<?> type, String text) {

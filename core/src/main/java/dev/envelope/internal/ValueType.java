@@ -133,8 +133,21 @@ public final class ValueType {
       throw new IllegalArgumentException(
           "type " + type.getName() + " is not supported: it has no of/valueOf/parse(String) method or String constructor; register a Converter for it");
     }
-    String expected = "is not a valid " + type.getSimpleName();
-    return text -> {
+    return new Implicit(implicit, "is not a valid " + type.getSimpleName());
+  }
+
+  /** Converts with one of SmallRye's implicit converters. (Classes, not lambdas: see {@link Scalars#builtIn}.) */
+  private static final class Implicit implements Function<String, Object> {
+    private final org.eclipse.microprofile.config.spi.Converter<?> implicit;
+    private final String expected;
+
+    Implicit(org.eclipse.microprofile.config.spi.Converter<?> implicit, String expected) {
+      this.implicit = implicit;
+      this.expected = expected;
+    }
+
+    @Override
+    public Object apply(String text) {
       try {
         Object value = implicit.convert(text);
         if (value == null) {
@@ -145,7 +158,7 @@ public final class ValueType {
         // The type's own message may quote the text, which may be a secret.
         throw new IllegalArgumentException(expected);
       }
-    };
+    }
   }
 
   /**
@@ -153,7 +166,23 @@ public final class ValueType {
    * text: many parsers' messages do ("For input string: ..."), and the text may be a secret.
    */
   private static Function<String, Object> guarded(Converter<?> converter, String expected, boolean secret) {
-    return text -> {
+    return new Guarded(converter, expected, secret);
+  }
+
+  /** Converts with a user's converter, never letting its messages quote a secret. */
+  private static final class Guarded implements Function<String, Object> {
+    private final Converter<?> converter;
+    private final String expected;
+    private final boolean secret;
+
+    Guarded(Converter<?> converter, String expected, boolean secret) {
+      this.converter = converter;
+      this.expected = expected;
+      this.secret = secret;
+    }
+
+    @Override
+    public Object apply(String text) {
       Object value;
       try {
         value = converter.convert(text);
@@ -169,7 +198,7 @@ public final class ValueType {
         throw new IllegalArgumentException(expected + ": its converter returned null");
       }
       return value;
-    };
+    }
   }
 
   private static org.eclipse.microprofile.config.spi.Converter<?> implicitConverter(Class<?> type) {
@@ -226,51 +255,42 @@ public final class ValueType {
 
   /** Returns the class of the value inside any optional or secret wrapper: a scalar's, or List, Set or Map. */
   public Class<?> innerClass() {
-    switch (shape) {
-      case LIST:
-        return List.class;
-      case SET:
-        return Set.class;
-      case MAP:
-        return Map.class;
-      default:
-        return scalar;
+    // If-chains rather than switches on enums here: each such switch compiles to a synthetic class,
+    // one more to load at every cold start.
+    if (shape == Shape.LIST) {
+      return List.class;
     }
+    if (shape == Shape.SET) {
+      return Set.class;
+    }
+    return shape == Shape.MAP ? Map.class : scalar;
   }
 
   /** Returns a short description for people and generated docs, such as {@code list of integer}. */
   public String describe() {
     String base = Scalars.describe(scalar);
-    switch (shape) {
-      case LIST:
-        base = "comma-separated list of " + base;
-        break;
-      case SET:
-        base = "comma-separated set of " + base;
-        break;
-      case MAP:
-        base = "key=value pairs of " + base;
-        break;
-      default:
-        break;
+    if (shape == Shape.LIST) {
+      base = "comma-separated list of " + base;
+    } else if (shape == Shape.SET) {
+      base = "comma-separated set of " + base;
+    } else if (shape == Shape.MAP) {
+      base = "key=value pairs of " + base;
     }
     return secret ? "secret " + base : base;
   }
 
   /** Returns the value of an unset variable: an empty optional, or null when the variable is required. */
   public Object unsetValue() {
-    switch (optionality) {
-      case OPTIONAL:
-        return Optional.empty();
-      case OPTIONAL_INT:
-        return OptionalInt.empty();
-      case OPTIONAL_LONG:
-        return OptionalLong.empty();
-      case OPTIONAL_DOUBLE:
-        return OptionalDouble.empty();
-      default:
-        return null;
+    if (optionality == Optionality.OPTIONAL) {
+      return Optional.empty();
     }
+    if (optionality == Optionality.OPTIONAL_INT) {
+      return OptionalInt.empty();
+    }
+    if (optionality == Optionality.OPTIONAL_LONG) {
+      return OptionalLong.empty();
+    }
+    return optionality == Optionality.OPTIONAL_DOUBLE ? OptionalDouble.empty() : null;
   }
 
   /**
@@ -281,35 +301,28 @@ public final class ValueType {
    */
   public Object convert(String text) {
     Object value;
-    switch (shape) {
-      case LIST:
-        value = Collections.unmodifiableList(convertItems(text));
-        break;
-      case SET:
-        value = Collections.unmodifiableSet(new LinkedHashSet<>(convertItems(text)));
-        break;
-      case MAP:
-        value = convertMap(text);
-        break;
-      default:
-        value = scalarConverter.apply(text);
-        break;
+    if (shape == Shape.LIST) {
+      value = Collections.unmodifiableList(convertItems(text));
+    } else if (shape == Shape.SET) {
+      value = Collections.unmodifiableSet(new LinkedHashSet<>(convertItems(text)));
+    } else if (shape == Shape.MAP) {
+      value = convertMap(text);
+    } else {
+      value = scalarConverter.apply(text);
     }
     if (secret) {
       value = Secret.of(value);
     }
-    switch (optionality) {
-      case OPTIONAL:
-        return Optional.of(value);
-      case OPTIONAL_INT:
-        return OptionalInt.of((Integer) value);
-      case OPTIONAL_LONG:
-        return OptionalLong.of((Long) value);
-      case OPTIONAL_DOUBLE:
-        return OptionalDouble.of((Double) value);
-      default:
-        return value;
+    if (optionality == Optionality.OPTIONAL) {
+      return Optional.of(value);
     }
+    if (optionality == Optionality.OPTIONAL_INT) {
+      return OptionalInt.of((Integer) value);
+    }
+    if (optionality == Optionality.OPTIONAL_LONG) {
+      return OptionalLong.of((Long) value);
+    }
+    return optionality == Optionality.OPTIONAL_DOUBLE ? OptionalDouble.of((Double) value) : value;
   }
 
   private List<Object> convertItems(String text) {
