@@ -80,7 +80,7 @@ final class Binder {
    */
   void validateBuiltin() {
     for (Map.Entry<Schema.Variable, Bound> entry : bound.entrySet()) {
-      for (java.lang.annotation.Annotation constraint : entry.getKey().constraints()) {
+      for (dev.envelope.internal.AnnotationData constraint : entry.getKey().constraints()) {
         String message = BuiltinConstraints.violation(constraint, entry.getValue().value());
         if (message != null) {
           problems.add(new Problem(entry.getKey().name(), Problem.Kind.CONSTRAINT, message, entry.getValue().origin()));

@@ -1,12 +1,11 @@
 package dev.envelope.internal;
 
 import dev.envelope.Secret;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +46,8 @@ public final class BuiltinConstraints {
    * supported constraint, with its default message and no groups or payload, on a type Hibernate
    * Validator would apply it to.
    */
-  static boolean supports(Annotation constraint, ValueType type) {
-    String name = constraint.annotationType().getName();
+  static boolean supports(AnnotationData constraint, ValueType type) {
+    String name = constraint.type();
     Class<?> inner = type.innerClass();
     boolean applies =
         name.equals(JAKARTA + "NotNull")
@@ -58,19 +57,20 @@ public final class BuiltinConstraints {
     return applies && plain(constraint) && validAttributes(constraint, name);
   }
 
-  private static boolean plain(Annotation constraint) {
+  private static boolean plain(AnnotationData constraint) {
     try {
-      Method message = constraint.annotationType().getMethod("message");
-      return message.invoke(constraint).equals(message.getDefaultValue())
-          && ((Object[]) attribute(constraint, "groups")).length == 0
-          && ((Object[]) attribute(constraint, "payload")).length == 0;
-    } catch (ReflectiveOperationException | RuntimeException e) {
+      // Read from a class file, only the members written are given; reflectively, all of them.
+      Object message = constraint.values().get("message");
+      return (message == null || message.equals(constraint.defaults().get("message")))
+          && ((List<?>) constraint.attribute("groups")).isEmpty()
+          && ((List<?>) constraint.attribute("payload")).isEmpty();
+    } catch (RuntimeException e) {
       return false;
     }
   }
 
   /** Leaves constraints Hibernate Validator would reject as malformed to it, with its own error. */
-  private static boolean validAttributes(Annotation constraint, String name) {
+  private static boolean validAttributes(AnnotationData constraint, String name) {
     if (name.equals(JAKARTA + "Size")) {
       int min = (Integer) attribute(constraint, "min");
       int max = (Integer) attribute(constraint, "max");
@@ -82,7 +82,7 @@ public final class BuiltinConstraints {
     return true;
   }
 
-  private static boolean compiles(Annotation constraint) {
+  private static boolean compiles(AnnotationData constraint) {
     try {
       pattern(constraint);
       return true;
@@ -92,8 +92,8 @@ public final class BuiltinConstraints {
   }
 
   /** Returns whether the pattern is {@code .*} without flags, {@code @URL}'s default. */
-  private static boolean isDefaultPattern(Annotation constraint) {
-    return ".*".equals(attribute(constraint, "regexp")) && ((Object[]) attribute(constraint, "flags")).length == 0;
+  private static boolean isDefaultPattern(AnnotationData constraint) {
+    return ".*".equals(attribute(constraint, "regexp")) && ((List<?>) attribute(constraint, "flags")).isEmpty();
   }
 
   /** Returns whether the application brings its own message bundle, which only the validator reads. */
@@ -113,9 +113,9 @@ public final class BuiltinConstraints {
    * Returns the message of {@code constraint}'s violation by {@code value} (as bound: optional and
    * secret wrappers are looked through), or null when the value satisfies it.
    */
-  public static String violation(Annotation constraint, Object value) {
+  public static String violation(AnnotationData constraint, Object value) {
     Object inner = unwrap(value);
-    String name = constraint.annotationType().getName();
+    String name = constraint.type();
     boolean valid;
     switch (name.substring(name.lastIndexOf('.') + 1)) {
       case "NotNull":
@@ -184,7 +184,7 @@ public final class BuiltinConstraints {
     return ((Map<?, ?>) value).size();
   }
 
-  private static boolean within(int size, Annotation constraint) {
+  private static boolean within(int size, AnnotationData constraint) {
     return size >= (Integer) attribute(constraint, "min") && size <= (Integer) attribute(constraint, "max");
   }
 
@@ -198,16 +198,16 @@ public final class BuiltinConstraints {
     return Long.compare(((Number) number).longValue(), bound);
   }
 
-  private static Pattern pattern(Annotation constraint) {
+  private static Pattern pattern(AnnotationData constraint) {
     int flags = 0;
-    for (Object flag : (Object[]) attribute(constraint, "flags")) {
-      flags |= ((jakarta.validation.constraints.Pattern.Flag) flag).getValue();
+    for (Object flag : (List<?>) attribute(constraint, "flags")) {
+      flags |= jakarta.validation.constraints.Pattern.Flag.valueOf((String) flag).getValue();
     }
     return Pattern.compile((String) attribute(constraint, "regexp"), flags);
   }
 
   /** Hibernate Validator's {@code @URL}: parsed by {@code java.net}, checked against its attributes. */
-  private static boolean isUrl(String text, Annotation constraint) {
+  private static boolean isUrl(String text, AnnotationData constraint) {
     if (text.isEmpty()) {
       return true;
     }
@@ -247,7 +247,7 @@ public final class BuiltinConstraints {
    * Applies {@code @URL}'s composed {@code @Pattern}. Its default, {@code .*} without flags, only
    * refuses line terminators, checked here without compiling a regular expression.
    */
-  private static boolean matchesPattern(String text, Annotation constraint) {
+  private static boolean matchesPattern(String text, AnnotationData constraint) {
     if (isDefaultPattern(constraint)) {
       for (int i = 0; i < text.length(); i++) {
         char c = text.charAt(i);
@@ -260,7 +260,7 @@ public final class BuiltinConstraints {
     return pattern(constraint).matcher(text).matches();
   }
 
-  private static String message(Annotation constraint, String name, Object value) {
+  private static String message(AnnotationData constraint, String name, Object value) {
     if (name.equals(JAKARTA + "Size")) {
       return sizeMessage((Integer) attribute(constraint, "min"), (Integer) attribute(constraint, "max"), value);
     }
@@ -281,12 +281,8 @@ public final class BuiltinConstraints {
     return out.toString();
   }
 
-  private static Object attribute(Annotation constraint, String name) {
-    try {
-      return constraint.annotationType().getMethod(name).invoke(constraint);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(constraint.annotationType().getName() + " has no attribute " + name, e);
-    }
+  private static Object attribute(AnnotationData constraint, String name) {
+    return constraint.attribute(name);
   }
 
   /** Hibernate Validator's default messages, in the default locale as its interpolator reads them. */

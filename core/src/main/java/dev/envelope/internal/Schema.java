@@ -1,15 +1,8 @@
 package dev.envelope.internal;
 
 import dev.envelope.Converter;
-import dev.envelope.Default;
-import dev.envelope.DefaultIn;
-import dev.envelope.Description;
-import dev.envelope.Name;
-import dev.envelope.Prefix;
 import dev.envelope.Problem;
 import dev.envelope.Profile;
-import dev.envelope.RequiredIn;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -25,19 +18,29 @@ import java.util.Set;
  * class. Mistakes in the schema are collected as {@code SCHEMA} problems, not thrown.
  */
 public final class Schema {
+  // Envelope's annotations by name: their class literals would load seven classes at every start.
+  static final String NAME = "dev.envelope.Name";
+  static final String PREFIX = "dev.envelope.Prefix";
+  static final String DEFAULT = "dev.envelope.Default";
+  static final String DEFAULT_IN = "dev.envelope.DefaultIn";
+  static final String DEFAULT_IN_LIST = "dev.envelope.DefaultIn$List";
+  static final String REQUIRED_IN = "dev.envelope.RequiredIn";
+  static final String DESCRIPTION = "dev.envelope.Description";
+
   private final Class<?> type;
   private final Group root;
   private final List<Variable> variables = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
   private final Set<Class<?>> constrainedClasses = new LinkedHashSet<>();
-  private final List<Annotation[]> constraintSources = new ArrayList<>();
-  private final List<java.lang.reflect.AnnotatedType> constraintTypeSources = new ArrayList<>();
+  private final List<List<AnnotationData>> constraintSources = new ArrayList<>();
   private boolean needsValidator;
   private final Map<String, String> claimedBy = new HashMap<>();
 
   private Schema(Class<?> type, Map<Class<?>, Converter<?>> converters) {
     this.type = type;
-    this.root = group(type, "", type.getSimpleName(), null, converters, new LinkedHashSet<>());
+    try (ClassBytes files = new ClassBytes()) {
+      this.root = group(type, "", type.getSimpleName(), null, converters, new LinkedHashSet<>(), files);
+    }
   }
 
   /** Returns the schema of {@code type}; check {@link #problems()} before using it. */
@@ -79,11 +82,8 @@ public final class Schema {
    */
   public Set<String> constraintNames() {
     Set<String> names = new LinkedHashSet<>();
-    for (Annotation[] annotations : constraintSources) {
+    for (List<AnnotationData> annotations : constraintSources) {
       Constraints.collectNames(annotations, names);
-    }
-    for (java.lang.reflect.AnnotatedType type : constraintTypeSources) {
-      Constraints.collectTypeArgumentNames(type, names);
     }
     return names;
   }
@@ -99,7 +99,8 @@ public final class Schema {
       String label,
       String holder,
       Map<Class<?>, Converter<?>> converters,
-      Set<Class<?>> path) {
+      Set<Class<?>> path,
+      ClassBytes files) {
     if (!recordType.isRecord()) {
       problems.add(schemaProblem(label, recordType.getName() + " is not a record: a schema is a record, and each group a nested record"));
       return null;
@@ -108,14 +109,15 @@ public final class Schema {
       problems.add(schemaProblem(label, recordType.getSimpleName() + " contains itself: nested groups cannot be recursive"));
       return null;
     }
-    if (Constraints.present(recordType.getAnnotations())) {
+    RecordAnnotations annotations = RecordAnnotations.of(recordType, files);
+    if (Constraints.present(annotations.annotations())) {
       needsValidator = true;
       constrainedClasses.add(recordType);
-      constraintSources.add(recordType.getAnnotations());
+      constraintSources.add(annotations.annotations());
     }
     List<Object> members = new ArrayList<>();
     for (RecordComponent component : recordType.getRecordComponents()) {
-      Object member = member(recordType, component, prefix, converters, path);
+      Object member = member(recordType, annotations, component, prefix, converters, path, files);
       if (member != null) {
         members.add(member);
       }
@@ -125,42 +127,48 @@ public final class Schema {
   }
 
   private Object member(
-      Class<?> owner, RecordComponent component, String prefix, Map<Class<?>, Converter<?>> converters, Set<Class<?>> path) {
+      Class<?> owner,
+      RecordAnnotations annotations,
+      RecordComponent component,
+      String prefix,
+      Map<Class<?>, Converter<?>> converters,
+      Set<Class<?>> path,
+      ClassBytes files) {
     Class<?> raw = component.getType();
+    List<AnnotationData> own = annotations.component(component.getName());
+    List<AnnotationData> fieldAnnotations = annotations.field(component.getName());
     if (raw.isRecord() && !converters.containsKey(raw)) {
-      if (Constraints.present(fieldAnnotations(owner, component))) {
+      if (Constraints.present(fieldAnnotations)) {
         needsValidator = true;
         constrainedClasses.add(owner);
-        constraintSources.add(fieldAnnotations(owner, component));
+        constraintSources.add(fieldAnnotations);
       }
-      Prefix explicit = component.getAnnotation(Prefix.class);
-      String groupPrefix = explicit != null ? explicit.value() : prefix + Names.variableName(component.getName()) + "_";
-      return group(raw, groupPrefix, groupPrefix + "*", component.getName(), converters, path);
+      AnnotationData explicit = RecordAnnotations.find(own, PREFIX);
+      String groupPrefix = explicit != null ? explicit.string("value") : prefix + Names.variableName(component.getName()) + "_";
+      return group(raw, groupPrefix, groupPrefix + "*", component.getName(), converters, path, files);
     }
-    Name explicitName = component.getAnnotation(Name.class);
+    AnnotationData explicitName = RecordAnnotations.find(own, NAME);
     // A Profile component receives the active profile, which APP_ENV names, wherever it is declared.
     String derived = raw == Profile.class ? "APP_ENV" : prefix + Names.variableName(component.getName());
-    String name = explicitName != null ? explicitName.value() : derived;
+    String name = explicitName != null ? explicitName.string("value") : derived;
     String where = owner.getSimpleName() + "." + component.getName();
     String earlier = claimedBy.putIfAbsent(name, where);
     if (earlier != null) {
       problems.add(schemaProblem(name, "both " + earlier + " and " + where + " map to " + name + ": rename one with @Name"));
       return null;
     }
-    Annotation[] fieldAnnotations = fieldAnnotations(owner, component);
-    // Type annotations are only parsed where there are type arguments to carry them.
-    boolean parameterized = component.getGenericType() instanceof java.lang.reflect.ParameterizedType;
-    if (Constraints.present(fieldAnnotations)
-        || (parameterized && Constraints.presentInTypeArguments(component.getAnnotatedType()))) {
+    List<AnnotationData> typeArguments = annotations.typeArguments(component.getName());
+    boolean constrainedTypeArguments = Constraints.present(typeArguments);
+    if (Constraints.present(fieldAnnotations) || constrainedTypeArguments) {
       constrainedClasses.add(owner);
       constraintSources.add(fieldAnnotations);
-      constraintTypeSources.add(component.getAnnotatedType());
+      constraintSources.add(typeArguments);
     }
     if (raw == Profile.class) {
       if (Constraints.present(fieldAnnotations)) {
         needsValidator = true;
       }
-      Variable variable = new Variable(name, component, null, null, Map.of(), Set.of(), description(component), true, false, List.of());
+      Variable variable = new Variable(name, component, null, null, Map.of(), Set.of(), description(own), true, false, List.of());
       variables.add(variable);
       return variable;
     }
@@ -176,19 +184,19 @@ public final class Schema {
             name,
             component,
             valueType,
-            defaultValue(component, name, valueType),
-            defaultsIn(component, name, valueType),
-            requiredIn(component, name, valueType),
-            description(component),
+            defaultValue(own, name, valueType),
+            defaultsIn(own, name, valueType),
+            requiredIn(own, name, valueType),
+            description(own),
             false,
             Constraints.forbidsEmpty(fieldAnnotations),
-            builtinConstraints(fieldAnnotations, component, valueType));
+            builtinConstraints(fieldAnnotations, constrainedTypeArguments, valueType));
     variables.add(variable);
     return variable;
   }
 
-  private String defaultValue(RecordComponent component, String name, ValueType valueType) {
-    Default annotation = component.getAnnotation(Default.class);
+  private String defaultValue(List<AnnotationData> own, String name, ValueType valueType) {
+    AnnotationData annotation = RecordAnnotations.find(own, DEFAULT);
     if (annotation == null) {
       return null;
     }
@@ -196,15 +204,15 @@ public final class Schema {
       problems.add(schemaProblem(name, "@Default is not allowed on a Secret: a secret written in the source code is not a secret (use @DefaultIn for development or test)"));
       return null;
     }
-    return annotation.value();
+    return annotation.string("value");
   }
 
-  private Map<Profile, String> defaultsIn(RecordComponent component, String name, ValueType valueType) {
+  private Map<Profile, String> defaultsIn(List<AnnotationData> own, String name, ValueType valueType) {
     Map<Profile, String> defaults = new LinkedHashMap<>();
-    for (DefaultIn annotation : component.getAnnotationsByType(DefaultIn.class)) {
+    for (AnnotationData annotation : RecordAnnotations.findAll(own, DEFAULT_IN, DEFAULT_IN_LIST)) {
       Profile profile;
       try {
-        profile = Profile.of(annotation.profile());
+        profile = Profile.of(annotation.string("profile"));
       } catch (IllegalArgumentException e) {
         problems.add(schemaProblem(name, "@DefaultIn: " + e.getMessage()));
         continue;
@@ -213,15 +221,15 @@ public final class Schema {
         problems.add(schemaProblem(name, "@DefaultIn(profile = \"" + profile + "\") is not allowed on a Secret: only development and test may have a secret default"));
         continue;
       }
-      if (defaults.putIfAbsent(profile, annotation.value()) != null) {
+      if (defaults.putIfAbsent(profile, annotation.string("value")) != null) {
         problems.add(schemaProblem(name, "@DefaultIn is given twice for profile " + profile));
       }
     }
     return defaults;
   }
 
-  private Set<Profile> requiredIn(RecordComponent component, String name, ValueType valueType) {
-    RequiredIn annotation = component.getAnnotation(RequiredIn.class);
+  private Set<Profile> requiredIn(List<AnnotationData> own, String name, ValueType valueType) {
+    AnnotationData annotation = RecordAnnotations.find(own, REQUIRED_IN);
     if (annotation == null) {
       return Set.of();
     }
@@ -230,9 +238,9 @@ public final class Schema {
       return Set.of();
     }
     Set<Profile> profiles = new LinkedHashSet<>();
-    for (String profile : annotation.value()) {
+    for (Object profile : (List<?>) annotation.attribute("value")) {
       try {
-        profiles.add(Profile.of(profile));
+        profiles.add(Profile.of((String) profile));
       } catch (IllegalArgumentException e) {
         problems.add(schemaProblem(name, "@RequiredIn: " + e.getMessage()));
       }
@@ -244,13 +252,13 @@ public final class Schema {
    * Returns the component's constraints when all of them can be evaluated without the validator;
    * otherwise marks the schema as needing it.
    */
-  private List<Annotation> builtinConstraints(Annotation[] annotations, RecordComponent component, ValueType type) {
-    if (component.getGenericType() instanceof java.lang.reflect.ParameterizedType
-        && Constraints.presentInTypeArguments(component.getAnnotatedType())) {
+  private List<AnnotationData> builtinConstraints(
+      List<AnnotationData> annotations, boolean constrainedTypeArguments, ValueType type) {
+    if (constrainedTypeArguments) {
       needsValidator = true;
     }
-    List<Annotation> constraints = new ArrayList<>(2);
-    for (Annotation annotation : annotations) {
+    List<AnnotationData> constraints = new ArrayList<>(2);
+    for (AnnotationData annotation : annotations) {
       if (!Constraints.isConstraint(annotation)) {
         continue;
       }
@@ -262,21 +270,9 @@ public final class Schema {
     return constraints;
   }
 
-  /**
-   * Returns the annotations of the component's field: Jakarta constraints do not target record
-   * components, so Java keeps them on the field, accessor and constructor parameter only.
-   */
-  private static Annotation[] fieldAnnotations(Class<?> owner, RecordComponent component) {
-    try {
-      return owner.getDeclaredField(component.getName()).getAnnotations();
-    } catch (NoSuchFieldException e) {
-      return component.getAnnotations();
-    }
-  }
-
-  private static String description(RecordComponent component) {
-    Description annotation = component.getAnnotation(Description.class);
-    return annotation == null ? "" : annotation.value();
+  private static String description(List<AnnotationData> own) {
+    AnnotationData annotation = RecordAnnotations.find(own, DESCRIPTION);
+    return annotation == null ? "" : annotation.string("value");
   }
 
   private Constructor<?> canonicalConstructor(Class<?> recordType) {
@@ -323,7 +319,7 @@ public final class Schema {
       String description,
       boolean profile,
       boolean forbidsEmpty,
-      List<Annotation> constraints) {
+      List<AnnotationData> constraints) {
 
     /** Returns whether the value is a {@link dev.envelope.Secret}. */
     public boolean secret() {

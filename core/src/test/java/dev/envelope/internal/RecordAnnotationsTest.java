@@ -1,0 +1,382 @@
+package dev.envelope.internal;
+
+import static java.lang.annotation.RetentionPolicy.CLASS;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Holds the class-file reading of a schema's annotations to what reflection reads: for fixtures that
+ * use every kind of annotation value, and for every record class among these tests.
+ */
+class RecordAnnotationsTest {
+  @Retention(RUNTIME)
+  @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.TYPE})
+  @interface Every {
+    byte b() default 1;
+
+    char c() default 'c';
+
+    short s() default 2;
+
+    boolean z() default true;
+
+    int i() default 3;
+
+    long j() default 4L;
+
+    float f() default 5.5f;
+
+    double d() default 6.25;
+
+    String str() default "s";
+
+    ElementType e() default ElementType.FIELD;
+
+    Class<?> cls() default Object.class;
+
+    Class<?> prim() default int.class;
+
+    Class<?> arr() default String[].class;
+
+    Nested n() default @Nested;
+
+    int[] ints() default {};
+
+    String[] strs() default {"a"};
+
+    ElementType[] es() default {};
+
+    Class<?>[] classes() default {};
+
+    Nested[] ns() default {};
+  }
+
+  @Retention(RUNTIME)
+  @interface Nested {
+    String value() default "n";
+  }
+
+  @Retention(CLASS)
+  @Target(ElementType.FIELD)
+  @interface Invisible {}
+
+  @Retention(RUNTIME)
+  @Target(ElementType.RECORD_COMPONENT)
+  @Repeatable(Tags.class)
+  @interface Tag {
+    String value();
+  }
+
+  @Retention(RUNTIME)
+  @Target(ElementType.RECORD_COMPONENT)
+  @interface Tags {
+    Tag[] value();
+  }
+
+  @Retention(RUNTIME)
+  @Target(ElementType.TYPE_USE)
+  @interface Inner {
+    String value() default "";
+  }
+
+  @Every(str = "on the class")
+  record Everything(
+      @Every(
+              b = -1,
+              c = '\u00e9',
+              s = 300,
+              z = false,
+              i = -7,
+              j = Long.MIN_VALUE,
+              f = Float.NaN,
+              d = -0.0,
+              str = "snow \u2603, a face \uD83D\uDE00 and a NUL \0",
+              e = ElementType.TYPE_USE,
+              cls = Map.Entry.class,
+              prim = void.class,
+              arr = int[][].class,
+              n = @Nested("x"),
+              ints = {1, 2},
+              strs = {},
+              es = {ElementType.FIELD, ElementType.METHOD},
+              classes = {String.class, int.class},
+              ns = {@Nested, @Nested("y")})
+          String all,
+      @Every String defaults,
+      @Tag("a") @Tag("b") String repeated,
+      @Tag("single") String single,
+      @Invisible String invisible,
+      List<@Inner("list") String> inArgument,
+      Map<@Inner("key") String, List<@Inner("deep") Integer>> deep,
+      @Inner("top") String topLevelTypeUse,
+      Optional<? extends @Inner("bound") CharSequence> wildcard,
+      List<@Inner("element") String>[] arrayOfLists,
+      long plain) {}
+
+  record Plain(String name, int port) {}
+
+  @Test
+  void everyKindOfValueIsReadAsReflectionReadsIt() {
+    RecordAnnotations read = fromClassFile(Everything.class);
+
+    assertThat(normalized(read)).isEqualTo(normalized(RecordAnnotations.reflect(Everything.class)));
+    AnnotationData all = read.field("all").get(0);
+    assertThat(all.values())
+        .containsEntry("str", "snow \u2603, a face \uD83D\uDE00 and a NUL \0")
+        .containsEntry("j", Long.MIN_VALUE)
+        .containsEntry("c", '\u00e9')
+        .containsEntry("e", "TYPE_USE")
+        .containsEntry("cls", "java.util.Map$Entry")
+        .containsEntry("arr", "[[I")
+        .containsEntry("classes", List.of("java.lang.String", "int"));
+    assertThat(all.attribute("ints")).isEqualTo(List.of(1, 2));
+  }
+
+  @Test
+  void membersNotWrittenTakeTheTypesDefaults() {
+    AnnotationData defaults = fromClassFile(Everything.class).field("defaults").get(0);
+
+    assertThat(defaults.values()).isEmpty();
+    assertThat(defaults.attribute("d")).isEqualTo(6.25);
+    assertThat(defaults.attribute("n")).isInstanceOf(AnnotationData.class);
+    assertThat(((AnnotationData) defaults.attribute("n")).attribute("value")).isEqualTo("n");
+    assertThat(defaults.attribute("strs")).isEqualTo(List.of("a"));
+    assertThatThrownBy(() -> defaults.attribute("nothing")).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void repeatedAnnotationsAreFoundInTheirContainer() {
+    RecordAnnotations read = fromClassFile(Everything.class);
+
+    assertThat(RecordAnnotations.findAll(read.component("repeated"), Tag.class.getName(), Tags.class.getName()))
+        .extracting(tag -> tag.attribute("value"))
+        .containsExactly("a", "b");
+    assertThat(RecordAnnotations.findAll(read.component("single"), Tag.class.getName(), Tags.class.getName()))
+        .extracting(tag -> tag.attribute("value"))
+        .containsExactly("single");
+  }
+
+  @Test
+  void typeAnnotationsAreKeptOnlyInsideTypeArguments() {
+    RecordAnnotations read = fromClassFile(Everything.class);
+
+    assertThat(values(read.typeArguments("inArgument"))).containsExactly("list");
+    assertThat(values(read.typeArguments("deep"))).containsExactly("key", "deep");
+    assertThat(values(read.typeArguments("wildcard"))).containsExactly("bound");
+    assertThat(values(read.typeArguments("arrayOfLists"))).containsExactly("element");
+    assertThat(read.typeArguments("topLevelTypeUse")).isEmpty();
+  }
+
+  @Test
+  void annotationsNotRetainedAtRunTimeAreAbsent() {
+    assertThat(fromClassFile(Everything.class).field("invisible")).isEmpty();
+  }
+
+  /** Every record class compiled with these tests: schemas of every shape, with every constraint used. */
+  static Stream<Class<?>> testRecords() throws IOException, URISyntaxException {
+    Path root = Path.of(RecordAnnotationsTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<Class<?>> records = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+        String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.');
+        try {
+          Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
+              RecordAnnotationsTest.class.getClassLoader());
+          if (type.isRecord()) {
+            records.add(type);
+          }
+        } catch (ClassNotFoundException | LinkageError e) {
+          // Not loadable on its own: not a schema.
+        }
+      }
+    }
+    assertThat(records).hasSizeGreaterThan(50);
+    return records.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("testRecords")
+  void classFileAndReflectionAgree(Class<?> record) {
+    assertThat(normalized(fromClassFile(record))).isEqualTo(normalized(RecordAnnotations.reflect(record)));
+  }
+
+  @Test
+  void aClassWhoseBytesCannotBeHadIsReadByReflection() throws Exception {
+    Class<?> hidden = new HidingLoader(Everything.class).loadClass(Everything.class.getName());
+    assertThat(hidden).isNotSameAs(Everything.class);
+
+    try (ClassBytes files = new ClassBytes()) {
+      assertThat(files.of(hidden)).isNull();
+      assertThat(normalized(RecordAnnotations.of(hidden, files))).isEqualTo(normalized(fromClassFile(Everything.class)));
+    }
+  }
+
+  @Test
+  void classFilesAreReadFromFoldersJarsAndTheJdk() {
+    try (ClassBytes files = new ClassBytes()) {
+      for (Class<?> type : List.of(Everything.class, jakarta.validation.constraints.Size.class, String.class)) {
+        byte[] bytes = files.of(type);
+        assertThat(bytes).as(type.getName()).startsWith(0xCA, 0xFE, 0xBA, 0xBE);
+      }
+      files.close();
+      assertThat(files.of(jakarta.validation.constraints.Size.class)).startsWith(0xCA, 0xFE, 0xBA, 0xBE);
+    }
+    assertThat(AnnotationTypes.facts(jakarta.validation.constraints.Size.class.getName(), getClass().getClassLoader(),
+        ClassBytes.UNSCOPED).constraint()).isTrue();
+  }
+
+  @Test
+  void malformedClassFilesAreRejected() throws IOException {
+    byte[] bytes;
+    try (InputStream in = Plain.class.getResourceAsStream("RecordAnnotationsTest$Plain.class")) {
+      bytes = in.readAllBytes();
+    }
+    byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
+    byte[] notAClass = Arrays.copyOf(bytes, bytes.length);
+    notAClass[0] = 0;
+
+    assertThat(ClassFile.parse(bytes, null, ClassBytes.UNSCOPED).componentAnnotations("name")).isEmpty();
+    assertThatThrownBy(() -> ClassFile.parse(truncated, null, ClassBytes.UNSCOPED))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ClassFile.parse(notAClass, null, ClassBytes.UNSCOPED))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a class file");
+  }
+
+  @Test
+  void builtInConstraintDefaultsAreTheDeclaredOnes() throws ClassNotFoundException {
+    assertThat(AnnotationTypes.builtinDefaultTypes()).hasSize(12);
+    for (String name : AnnotationTypes.builtinDefaultTypes()) {
+      Class<?> type = Class.forName(name);
+      Map<String, Object> declared = new LinkedHashMap<>();
+      for (Method member : type.getDeclaredMethods()) {
+        if (member.getDefaultValue() != null) {
+          declared.put(member.getName(), AnnotationData.value(member.getDefaultValue()));
+        }
+      }
+      assertThat(AnnotationTypes.defaults(name, getClass().getClassLoader(), ClassBytes.UNSCOPED))
+          .as(name)
+          .isEqualTo(declared);
+    }
+  }
+
+  @Test
+  void envelopeAnnotationNamesAreTheirClassNames() {
+    assertThat(List.of(Schema.NAME, Schema.PREFIX, Schema.DEFAULT, Schema.DEFAULT_IN, Schema.DEFAULT_IN_LIST,
+            Schema.REQUIRED_IN, Schema.DESCRIPTION))
+        .containsExactly(dev.envelope.Name.class.getName(), dev.envelope.Prefix.class.getName(),
+            dev.envelope.Default.class.getName(), dev.envelope.DefaultIn.class.getName(),
+            dev.envelope.DefaultIn.List.class.getName(), dev.envelope.RequiredIn.class.getName(),
+            dev.envelope.Description.class.getName());
+  }
+
+  private static RecordAnnotations fromClassFile(Class<?> type) {
+    try (ClassBytes files = new ClassBytes()) {
+      byte[] bytes = files.of(type);
+      assertThat(bytes).as("class file of " + type.getName()).isNotNull();
+      // Read afresh, not from the cache that RecordAnnotations.of keeps.
+      return RecordAnnotations.fromClassFile(type, ClassFile.parse(bytes, type.getClassLoader(), files));
+    }
+  }
+
+  private static List<Object> values(List<AnnotationData> annotations) {
+    List<Object> values = new ArrayList<>();
+    for (AnnotationData annotation : annotations) {
+      values.add(annotation.attribute("value"));
+    }
+    return values;
+  }
+
+  /** Returns what was read, with every annotation as its type and all its members' values. */
+  private static Map<String, Object> normalized(RecordAnnotations read) {
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("class", normalized(read.annotations()));
+    for (String name : read.componentNames()) {
+      all.put(name + " component", normalized(read.component(name)));
+      all.put(name + " field", normalized(read.field(name)));
+      all.put(name + " type arguments", normalized(read.typeArguments(name)));
+    }
+    return all;
+  }
+
+  private static Object normalized(Object value) {
+    if (value instanceof AnnotationData annotation) {
+      Map<String, Object> attributes = new LinkedHashMap<>();
+      attributes.put("@", annotation.type());
+      for (Map.Entry<String, Object> entry : new java.util.TreeMap<>(annotation.attributes()).entrySet()) {
+        attributes.put(entry.getKey(), normalized(entry.getValue()));
+      }
+      return attributes;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> elements = new ArrayList<>();
+      for (Object element : list) {
+        elements.add(normalized(element));
+      }
+      return elements;
+    }
+    return value;
+  }
+
+  /** Defines one class from its bytes, showing no class files, and leaves every other class to the test's loader. */
+  private static final class HidingLoader extends ClassLoader {
+    private final Class<?> hidden;
+
+    HidingLoader(Class<?> hidden) {
+      super(RecordAnnotationsTest.class.getClassLoader());
+      this.hidden = hidden;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (!name.equals(hidden.getName())) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded != null) {
+          return loaded;
+        }
+        try (InputStream in = hidden.getResourceAsStream(hidden.getName().substring(hidden.getName().lastIndexOf('.') + 1) + ".class")) {
+          byte[] bytes = in.readAllBytes();
+          return defineClass(name, bytes, 0, bytes.length);
+        } catch (IOException e) {
+          throw new ClassNotFoundException(name, e);
+        }
+      }
+    }
+
+    @Override
+    public URL getResource(String name) {
+      return null;
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String name) {
+      return null;
+    }
+  }
+}
