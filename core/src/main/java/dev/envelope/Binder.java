@@ -78,10 +78,10 @@ final class Binder {
    * Validates what could be bound against constraints that {@link BuiltinConstraints} evaluates,
    * when the schema has no others; call after {@link #bind()}.
    */
-  void validateBuiltin() {
+  void validateBuiltin(boolean jdkUrlHandlers) {
     for (Map.Entry<Schema.Variable, Bound> entry : bound.entrySet()) {
       for (dev.envelope.internal.AnnotationData constraint : entry.getKey().constraints()) {
-        String message = BuiltinConstraints.violation(constraint, entry.getValue().value());
+        String message = BuiltinConstraints.violation(constraint, entry.getValue().value(), jdkUrlHandlers);
         if (message != null) {
           problems.add(new Problem(entry.getKey().name(), Problem.Kind.CONSTRAINT, message, entry.getValue().origin()));
         }

@@ -1,6 +1,5 @@
 package dev.envelope;
 
-import dev.envelope.internal.BuiltinConstraints;
 import dev.envelope.internal.DotEnvEntry;
 import dev.envelope.internal.DotEnvFiles;
 import dev.envelope.internal.EntrySource;
@@ -54,14 +53,27 @@ final class Loader {
 
   <T extends Record> Resolution<T> resolve(Class<T> type) {
     String schemaName = type.getSimpleName();
-    List<Problem> converterProblems = new ArrayList<>();
-    Schema schema = Schema.of(type, converters(converterProblems));
+    ClassPathScan scan = ClassPathScan.start(classLoader());
+    // While the scan runs: the schema, assuming it finds no converter, then the profile and the files.
+    Schema schema = Schema.of(type, settings.converters);
+    Origin<Profile> profile = profile(schemaName);
+    if (files != null) {
+      fileSources = files.sources(profile.value(), EntrySource.DOT_ENV, new EnvironmentLookup(this));
+      sourceProblems.addAll(files.problems());
+    }
+    scan.finish();
+    List<Problem> converterProblems = new ArrayList<>(scan.problems());
+    if (!scan.converters().isEmpty()) {
+      // Read again with the converters found: one may turn a record type into a single value.
+      Map<Class<?>, Converter<?>> converters = new LinkedHashMap<>(scan.converters());
+      converters.putAll(settings.converters);
+      schema = Schema.of(type, converters);
+    }
     boolean constrained = schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty();
     SchemaValidator validator =
-        constrained && (schema.needsValidator() || BuiltinConstraints.applicationMessagesPresent(classLoader()))
+        constrained && (schema.needsValidator() || scan.applicationMessages())
             ? SchemaValidator.start(type, schema.constrainedClasses(), schema.constraintNames())
             : null;
-    Origin<Profile> profile = profile(schemaName);
     if (!converterProblems.isEmpty() || !schema.problems().isEmpty()) {
       converterProblems.addAll(schema.problems());
       throw new EnvException(schemaName, profile.value().name(), converterProblems);
@@ -76,10 +88,6 @@ final class Loader {
       sources.add(EntrySource.uniform("builder values", EntrySource.EXPLICIT, settings.values, false));
     }
     sources.add(environmentLayer(declared));
-    if (files != null) {
-      fileSources = files.sources(profile.value(), EntrySource.DOT_ENV, this::environmentValue);
-      sourceProblems.addAll(files.problems());
-    }
     List<String> notes = new ArrayList<>();
     List<EnvProvider> providers = providers(profile.value());
     sources.addAll(fetch(providers, profile.value(), declared, notes));
@@ -104,7 +112,7 @@ final class Loader {
     if (validator != null) {
       binder.validate(validator);
     } else if (constrained) {
-      binder.validateBuiltin();
+      binder.validateBuiltin(scan.jdkUrlHandlers());
     }
     problems.addAll(binder.problems());
     List<Problem> unknown = unknownKeys(layers, schema, declared);
@@ -151,12 +159,6 @@ final class Loader {
       Problem problem = new Problem(PROFILE_VARIABLE, Problem.Kind.INVALID, e.getMessage(), origin);
       throw new EnvException(schemaName, "unknown", List.of(problem));
     }
-  }
-
-  private Map<Class<?>, Converter<?>> converters(List<Problem> found) {
-    Map<Class<?>, Converter<?>> all = ConverterDiscovery.discover(classLoader(), found);
-    all.putAll(settings.converters);
-    return all;
   }
 
   /**
@@ -211,7 +213,24 @@ final class Loader {
         }
       }
     }
-    return Optional.ofNullable(value).filter(v -> !v.isEmpty());
+    return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+
+  /**
+   * Looks names up in the environment (and {@code VAR_FILE}) for {@code .env} expansion. A class, not
+   * {@code this::environmentValue}: the first lambda of a process costs a cold start milliseconds.
+   */
+  private static final class EnvironmentLookup implements java.util.function.Function<String, String> {
+    private final Loader loader;
+
+    EnvironmentLookup(Loader loader) {
+      this.loader = loader;
+    }
+
+    @Override
+    public String apply(String name) {
+      return loader.environmentValue(name);
+    }
   }
 
   /**

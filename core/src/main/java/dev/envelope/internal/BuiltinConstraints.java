@@ -100,20 +100,32 @@ public final class BuiltinConstraints {
   public static boolean applicationMessagesPresent(ClassLoader loader) {
     // Looked up as resources: ResourceBundle.getBundle's search for a missing bundle loads its whole
     // provider machinery, a noticeable part of a cold start.
-    Locale locale = Locale.getDefault();
-    for (String suffix : new String[] {"", "_" + locale.getLanguage(), "_" + locale}) {
-      if (loader.getResource("ValidationMessages" + suffix + ".properties") != null) {
+    for (String resource : applicationMessageResources()) {
+      if (loader.getResource(resource) != null) {
         return true;
       }
     }
     return false;
   }
 
+  /** Returns the resources that would be the application's message bundle in the default locale. */
+  public static String[] applicationMessageResources() {
+    Locale locale = Locale.getDefault();
+    return new String[] {
+      "ValidationMessages.properties",
+      "ValidationMessages_" + locale.getLanguage() + ".properties",
+      "ValidationMessages_" + locale + ".properties"
+    };
+  }
+
   /**
    * Returns the message of {@code constraint}'s violation by {@code value} (as bound: optional and
    * secret wrappers are looked through), or null when the value satisfies it.
+   *
+   * @param jdkUrlHandlers whether the JDK's own handlers serve http, https and ftp URLs: no {@code
+   *     URLStreamHandlerProvider} is on the class path and no handler package is configured
    */
-  public static String violation(AnnotationData constraint, Object value) {
+  public static String violation(AnnotationData constraint, Object value, boolean jdkUrlHandlers) {
     Object inner = unwrap(value);
     String name = constraint.type();
     boolean valid;
@@ -152,7 +164,7 @@ public final class BuiltinConstraints {
         valid = inner == null || pattern(constraint).matcher(inner.toString()).matches();
         break;
       case "URL":
-        valid = inner == null || isUrl(inner.toString(), constraint);
+        valid = inner == null || isUrl(inner.toString(), constraint, jdkUrlHandlers);
         break;
       default:
         throw new IllegalStateException("not a built-in constraint: " + name);
@@ -207,7 +219,7 @@ public final class BuiltinConstraints {
   }
 
   /** Hibernate Validator's {@code @URL}: parsed by {@code java.net}, checked against its attributes. */
-  private static boolean isUrl(String text, AnnotationData constraint) {
+  private static boolean isUrl(String text, AnnotationData constraint, boolean jdkUrlHandlers) {
     if (text.isEmpty()) {
       return true;
     }
@@ -216,7 +228,14 @@ public final class BuiltinConstraints {
     }
     java.net.URL url;
     try {
-      url = new URI(text).toURL();
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (jdkUrlHandlers && uri.isAbsolute() && ParseOnly.PROTOCOLS.contains(scheme)) {
+        // What uri.toURL() does, without asking the JDK for the protocol's handler.
+        url = new java.net.URL(null, uri.toString(), ParseOnly.HANDLER);
+      } else {
+        url = uri.toURL();
+      }
     } catch (Exception e) {
       return false;
     }
@@ -283,6 +302,23 @@ public final class BuiltinConstraints {
 
   private static Object attribute(AnnotationData constraint, String name) {
     return constraint.attribute(name);
+  }
+
+  /**
+   * Parses URLs as the JDK's http, https and ftp handlers do: they inherit {@code URLStreamHandler}'s
+   * parser and change only how a connection is opened. Asking the JDK for those handlers costs, the
+   * first time in a process, a search of every jar of the class path and every module for {@code
+   * URLStreamHandlerProvider}s, a noticeable part of a cold start; Envelope's class path scan has
+   * already established that there are none.
+   */
+  private static final class ParseOnly extends java.net.URLStreamHandler {
+    static final Set<String> PROTOCOLS = Set.of("http", "https", "ftp");
+    static final ParseOnly HANDLER = new ParseOnly();
+
+    @Override
+    protected java.net.URLConnection openConnection(java.net.URL url) {
+      throw new UnsupportedOperationException("only parses");
+    }
   }
 
   /** Hibernate Validator's default messages, in the default locale as its interpolator reads them. */

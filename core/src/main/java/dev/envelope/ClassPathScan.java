@@ -1,0 +1,190 @@
+package dev.envelope;
+
+import dev.envelope.internal.BuiltinConstraints;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/**
+ * Looks through the whole class path, on a thread of its own, for what an application may add there:
+ * converters listed in {@code META-INF/services/dev.envelope.Converter} and a {@code
+ * ValidationMessages} bundle.
+ *
+ * <p>Either lookup opens every jar of the class path, and both usually find nothing; so they run
+ * while the loading thread reads the schema, on the assumption that nothing will be found, and the
+ * schema is read again in the rare case that a converter is. For the application class loader the
+ * jars are opened here directly, not through the class loader: it opens its jars holding a lock that
+ * every class it loads needs, so its own search would stall the loading thread's class loading.
+ */
+final class ClassPathScan extends Thread {
+  static final String CONVERTERS = "META-INF/services/" + Converter.class.getName();
+  static final String URL_HANDLER_PROVIDERS = "META-INF/services/java.net.spi.URLStreamHandlerProvider";
+
+  private final ClassLoader loader;
+  private final List<Problem> problems = new ArrayList<>();
+  private Map<Class<?>, Converter<?>> converters = Map.of();
+  private boolean applicationMessages;
+  private boolean jdkUrlHandlers;
+  private Throwable failure;
+
+  private ClassPathScan(ClassLoader loader) {
+    super("envelope-class-path-scan");
+    this.loader = loader;
+    setDaemon(true);
+  }
+
+  /** Starts looking through {@code loader}'s class path. */
+  static ClassPathScan start(ClassLoader loader) {
+    ClassPathScan scan = new ClassPathScan(loader);
+    scan.start();
+    return scan;
+  }
+
+  @Override
+  public void run() {
+    try {
+      String[] messages = BuiltinConstraints.applicationMessageResources();
+      boolean[] found = isApplicationClassPath() ? findOnClassPath(System.getProperty("java.class.path"), messages) : null;
+      if (found == null || found[0]) {
+        converters = ConverterDiscovery.discover(loader, problems);
+      }
+      applicationMessages = found == null ? BuiltinConstraints.applicationMessagesPresent(loader) : found[1];
+      String handlerPackages = System.getProperty("java.protocol.handler.pkgs");
+      jdkUrlHandlers = found != null && !found[2] && (handlerPackages == null || handlerPackages.isBlank());
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+  }
+
+  /**
+   * Returns whether {@code java.class.path} is all the loader sees: it is the application class
+   * loader, and every named module is the JDK's, so that no provider comes from a module declaration.
+   */
+  private boolean isApplicationClassPath() {
+    if (loader != ClassLoader.getSystemClassLoader() || System.getProperty("java.class.path") == null) {
+      return false;
+    }
+    for (Module module : ModuleLayer.boot().modules()) {
+      String name = module.getName();
+      if (!name.startsWith("java.") && !name.startsWith("jdk.")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Looks through {@code classPath}, and the jars their manifests' {@code Class-Path} adds, as the
+   * class loader would; returns whether the converters' service file is there, whether one of {@code
+   * messages} is and whether a URL handler provider's service file is, or null if some entry could
+   * not be read (then the class loader is asked).
+   */
+  static boolean[] findOnClassPath(String classPath, String[] messages) {
+    boolean[] found = new boolean[3];
+    Deque<Path> pending = new ArrayDeque<>();
+    for (String entry : classPath.split(File.pathSeparator)) {
+      pending.add(Path.of(entry.isEmpty() ? "." : entry));
+    }
+    Set<Path> seen = new HashSet<>();
+    try {
+      while (!pending.isEmpty() && !(found[0] && found[1] && found[2])) {
+        Path entry = pending.removeFirst().toAbsolutePath().normalize();
+        if (!seen.add(entry)) {
+          continue;
+        }
+        if (Files.isDirectory(entry)) {
+          found[0] |= Files.exists(entry.resolve(CONVERTERS));
+          found[2] |= Files.exists(entry.resolve(URL_HANDLER_PROVIDERS));
+          for (String message : messages) {
+            found[1] |= Files.exists(entry.resolve(message));
+          }
+        } else if (Files.isRegularFile(entry)) {
+          try (JarFile jar = new JarFile(entry.toFile(), false)) {
+            found[0] |= jar.getEntry(CONVERTERS) != null;
+            found[2] |= jar.getEntry(URL_HANDLER_PROVIDERS) != null;
+            for (String message : messages) {
+              found[1] |= jar.getEntry(message) != null;
+            }
+            addManifestClassPath(jar, entry, pending);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    return found;
+  }
+
+  private static void addManifestClassPath(JarFile jar, Path location, Deque<Path> pending) throws IOException {
+    Manifest manifest = jar.getManifest();
+    String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+    if (classPath == null) {
+      return;
+    }
+    for (String relative : classPath.trim().split("\\s+")) {
+      if (!relative.isEmpty()) {
+        // Class-Path entries are relative URLs; a jar not found is skipped, as the class loader does.
+        pending.add(Path.of(location.getParent().toUri().resolve(relative)));
+      }
+    }
+  }
+
+  /** Waits for the scan; what it found is then readable. */
+  ClassPathScan finish() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true; // Finish the scan regardless, and keep the interrupt for the caller.
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    return this;
+  }
+
+  /** Returns the converters listed in {@code META-INF/services}, by type. */
+  Map<Class<?>, Converter<?>> converters() {
+    return converters;
+  }
+
+  /** Returns the problems with listed converters. */
+  List<Problem> problems() {
+    return problems;
+  }
+
+  /**
+   * Returns whether the JDK's own handlers serve http, https and ftp URLs: the class path has no
+   * {@code URLStreamHandlerProvider} and no handler package is configured. (A {@code
+   * URLStreamHandlerFactory} an application installs cannot be seen; one that parses these protocols
+   * differently from the JDK is not known to exist.)
+   */
+  boolean jdkUrlHandlers() {
+    return jdkUrlHandlers;
+  }
+
+  /** Returns whether the application brings its own {@code ValidationMessages} bundle. */
+  boolean applicationMessages() {
+    return applicationMessages;
+  }
+}
