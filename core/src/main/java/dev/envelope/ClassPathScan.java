@@ -31,6 +31,13 @@ final class ClassPathScan extends Thread {
   static final String CONVERTERS = "META-INF/services/" + Converter.class.getName();
   static final String URL_HANDLER_PROVIDERS = "META-INF/services/java.net.spi.URLStreamHandlerProvider";
 
+  /**
+   * What the search of the application class path found, once made, with the locale its message
+   * bundle names depend on: that class path does not change while the process runs, so later loads
+   * (a configuration reload, tests) need neither the search nor a thread for it.
+   */
+  private static volatile Searched searched;
+
   private final ClassLoader loader;
   private final List<Problem> problems = new ArrayList<>();
   private Map<Class<?>, Converter<?>> converters = Map.of();
@@ -44,18 +51,36 @@ final class ClassPathScan extends Thread {
     setDaemon(true);
   }
 
-  /** Starts looking through {@code loader}'s class path. */
+  /**
+   * Starts looking through {@code loader}'s class path; where the application class path was
+   * searched before, only uses what was found (and loads converters, if there are any).
+   */
   static ClassPathScan start(ClassLoader loader) {
     ClassPathScan scan = new ClassPathScan(loader);
-    scan.start();
+    Searched known = searched;
+    if (known != null && known.locale.equals(java.util.Locale.getDefault().toString()) && scan.isApplicationClassPath()) {
+      scan.run();
+    } else {
+      scan.start();
+    }
     return scan;
   }
 
   @Override
   public void run() {
     try {
-      String[] messages = BuiltinConstraints.applicationMessageResources();
-      boolean[] found = isApplicationClassPath() ? findOnClassPath(System.getProperty("java.class.path"), messages) : null;
+      boolean[] found = null;
+      if (isApplicationClassPath()) {
+        String locale = java.util.Locale.getDefault().toString();
+        Searched known = searched;
+        if (known == null || !known.locale.equals(locale)) {
+          boolean[] result =
+              findOnClassPath(System.getProperty("java.class.path"), BuiltinConstraints.applicationMessageResources());
+          known = result == null ? null : new Searched(locale, result);
+          searched = known;
+        }
+        found = known == null ? null : known.found;
+      }
       if (found == null || found[0]) {
         converters = ConverterDiscovery.discover(loader, problems);
       }
@@ -137,6 +162,17 @@ final class ClassPathScan extends Thread {
         // Class-Path entries are relative URLs; a jar not found is skipped, as the class loader does.
         pending.add(Path.of(location.getParent().toUri().resolve(relative)));
       }
+    }
+  }
+
+  /** What a search of the application class path found, and for which locale. */
+  private static final class Searched {
+    final String locale;
+    final boolean[] found;
+
+    Searched(String locale, boolean[] found) {
+      this.locale = locale;
+      this.found = found;
     }
   }
 
