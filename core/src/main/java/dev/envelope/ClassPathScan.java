@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.Attributes;
@@ -58,7 +59,7 @@ final class ClassPathScan extends Thread {
   static ClassPathScan start(ClassLoader loader) {
     ClassPathScan scan = new ClassPathScan(loader);
     Searched known = searched;
-    if (known != null && known.locale.equals(java.util.Locale.getDefault().toString()) && scan.isApplicationClassPath()) {
+    if (known != null && known.locale.equals(Locale.getDefault().toString()) && scan.isApplicationClassPath()) {
       scan.run();
     } else {
       scan.start();
@@ -71,7 +72,7 @@ final class ClassPathScan extends Thread {
     try {
       boolean[] found = null;
       if (isApplicationClassPath()) {
-        String locale = java.util.Locale.getDefault().toString();
+        String locale = Locale.getDefault().toString();
         Searched known = searched;
         if (known == null || !known.locale.equals(locale)) {
           boolean[] result =

@@ -1,10 +1,15 @@
 package dev.envelope.internal;
 
 import java.lang.annotation.Annotation;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What Envelope needs to know of an annotation type, read from its class file once per type: its
@@ -41,19 +46,20 @@ final class AnnotationTypes {
 
   private static Map<String, Map<String, Object>> builtinDefaults() {
     String jakarta = "jakarta.validation.constraints.";
-    Map<String, Map<String, Object>> all = new java.util.HashMap<>();
-    for (String simple : new String[] {"NotNull", "NotBlank", "NotEmpty", "Min", "Max", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero"}) {
+    Map<String, Map<String, Object>> all = new HashMap<>();
+    String[] plain = {"NotNull", "NotBlank", "NotEmpty", "Min", "Max", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero"};
+    for (String simple : plain) {
       all.put(jakarta + simple, common(jakarta + simple));
     }
-    Map<String, Object> size = new java.util.HashMap<>(common(jakarta + "Size"));
+    Map<String, Object> size = new HashMap<>(common(jakarta + "Size"));
     size.put("min", 0);
     size.put("max", Integer.MAX_VALUE);
     all.put(jakarta + "Size", Map.copyOf(size));
-    Map<String, Object> pattern = new java.util.HashMap<>(common(jakarta + "Pattern"));
+    Map<String, Object> pattern = new HashMap<>(common(jakarta + "Pattern"));
     pattern.put("flags", List.of());
     all.put(jakarta + "Pattern", Map.copyOf(pattern));
     String hibernateUrl = "org.hibernate.validator.constraints.URL";
-    Map<String, Object> url = new java.util.HashMap<>(common(hibernateUrl));
+    Map<String, Object> url = new HashMap<>(common(hibernateUrl));
     url.put("protocol", "");
     url.put("host", "");
     url.put("port", -1);
@@ -68,7 +74,7 @@ final class AnnotationTypes {
   }
 
   /** Returns the built-in constraint types whose defaults are known without reading them. */
-  static java.util.Set<String> builtinDefaultTypes() {
+  static Set<String> builtinDefaultTypes() {
     return BUILTIN_DEFAULTS.keySet();
   }
 
@@ -148,13 +154,13 @@ final class AnnotationTypes {
       }
     }
     boolean constraint = false;
-    List<AnnotationData> annotations = new java.util.ArrayList<>();
+    List<AnnotationData> annotations = new ArrayList<>();
     for (Annotation meta : type.getAnnotations()) {
       constraint |= meta.annotationType().getName().equals(CONSTRAINT);
       annotations.add(AnnotationData.of(meta));
     }
-    java.lang.annotation.Retention retention = type.getAnnotation(java.lang.annotation.Retention.class);
-    boolean runtime = retention != null && retention.value() == java.lang.annotation.RetentionPolicy.RUNTIME;
+    Retention retention = type.getAnnotation(Retention.class);
+    boolean runtime = retention != null && retention.value() == RetentionPolicy.RUNTIME;
     return new Facts(Map.copyOf(defaults), List.copyOf(annotations), constraint, runtime);
   }
 
@@ -167,7 +173,7 @@ final class AnnotationTypes {
   static List<AnnotationData> visible(List<AnnotationData> annotations) {
     for (AnnotationData annotation : annotations) {
       if (!isVisible(annotation)) {
-        List<AnnotationData> kept = new java.util.ArrayList<>(annotations.size());
+        List<AnnotationData> kept = new ArrayList<>(annotations.size());
         for (AnnotationData each : annotations) {
           if (isVisible(each)) {
             kept.add(each);

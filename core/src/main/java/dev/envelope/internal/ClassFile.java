@@ -31,6 +31,7 @@ final class ClassFile {
   private final Map<String, List<AnnotationData>> fieldAnnotations = new HashMap<>();
   private final Map<String, List<AnnotationData>> fieldTypeArgumentAnnotations = new HashMap<>();
   private final Map<String, List<AnnotationData>> componentAnnotations = new HashMap<>();
+  private final Map<String, String> componentSignatures = new HashMap<>();
   private final Map<String, Object> defaults = new LinkedHashMap<>();
 
   private ClassFile(byte[] bytes, ClassLoader loader, ClassBytes files) {
@@ -121,6 +122,14 @@ final class ClassFile {
     return componentAnnotations.getOrDefault(name, List.of());
   }
 
+  /**
+   * Returns the type signature of the record component {@code name}: its generic signature where it
+   * has one, else its descriptor; null if there is no such component.
+   */
+  String componentSignature(String name) {
+    return componentSignatures.get(name);
+  }
+
   /** Returns the default of each member of an annotation type that has one, by member name. */
   Map<String, Object> defaults() {
     return defaults;
@@ -150,7 +159,7 @@ final class ClassFile {
     int components = u2();
     for (int i = 0; i < components; i++) {
       String name = utf8(u2());
-      position += 2; // descriptor
+      componentSignatures.put(name, utf8(u2()));
       int attributes = u2();
       for (int j = 0; j < attributes; j++) {
         String attribute = utf8(u2());
@@ -158,6 +167,8 @@ final class ClassFile {
         int end = position + length;
         if (attribute.equals("RuntimeVisibleAnnotations")) {
           componentAnnotations.put(name, readAnnotations());
+        } else if (attribute.equals("Signature")) {
+          componentSignatures.put(name, utf8(u2()));
         }
         position = end;
       }

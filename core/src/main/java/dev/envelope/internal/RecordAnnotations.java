@@ -7,21 +7,22 @@ import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.AnnotatedWildcardType;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The annotations of a record class that a schema reads: on the class, on each record component
+ * What a schema reads of a record class: its annotations, on the class, on each record component
  * (Envelope's own), on each component's field (Jakarta constraints, which do not target record
  * components, so Java keeps them on the field, accessor and constructor parameter only) and inside
- * each field type's type arguments.
+ * each field type's type arguments; and each component's generic type.
  *
  * <p>Read from the class file when its bytes can be had, which keeps the JDK's annotation proxies
- * off the start-up path; otherwise, as for a class defined at run time, read by reflection. The two
- * agree (a differential test holds them to it), save that a reflective annotation carries all its
- * members' values rather than only those written.
+ * and generic-signature machinery off the start-up path; otherwise, as for a class defined at run
+ * time, read by reflection. The two agree (a differential test holds them to it), save that a
+ * reflective annotation carries all its members' values rather than only those written.
  */
 final class RecordAnnotations {
   private final List<AnnotationData> annotations;
@@ -29,18 +30,21 @@ final class RecordAnnotations {
   private final Map<String, List<AnnotationData>> components;
   private final Map<String, List<AnnotationData>> fields;
   private final Map<String, List<AnnotationData>> typeArguments;
+  private final Map<String, Type> types;
 
   private RecordAnnotations(
       List<AnnotationData> annotations,
       List<String> names,
       Map<String, List<AnnotationData>> components,
       Map<String, List<AnnotationData>> fields,
-      Map<String, List<AnnotationData>> typeArguments) {
+      Map<String, List<AnnotationData>> typeArguments,
+      Map<String, Type> types) {
     this.annotations = annotations;
     this.names = List.copyOf(names);
     this.components = Map.copyOf(components);
     this.fields = Map.copyOf(fields);
     this.typeArguments = Map.copyOf(typeArguments);
+    this.types = Map.copyOf(types);
   }
 
   /** Each record class's annotations, once read; a race reads them twice, harmlessly. */
@@ -83,14 +87,18 @@ final class RecordAnnotations {
     Map<String, List<AnnotationData>> components = new HashMap<>();
     Map<String, List<AnnotationData>> fields = new HashMap<>();
     Map<String, List<AnnotationData>> typeArguments = new HashMap<>();
+    Map<String, Type> types = new HashMap<>();
     for (RecordComponent component : type.getRecordComponents()) {
       String name = component.getName();
       names.add(name);
+      Type parsed = SignatureTypes.parse(file.componentSignature(name), type.getClassLoader());
+      types.put(name, parsed != null ? parsed : component.getGenericType());
       components.put(name, AnnotationTypes.visible(file.componentAnnotations(name)));
       fields.put(name, AnnotationTypes.visible(file.fieldAnnotations(name)));
       typeArguments.put(name, AnnotationTypes.visible(file.fieldTypeArgumentAnnotations(name)));
     }
-    return new RecordAnnotations(AnnotationTypes.visible(file.annotations()), names, components, fields, typeArguments);
+    return new RecordAnnotations(
+        AnnotationTypes.visible(file.annotations()), names, components, fields, typeArguments, types);
   }
 
   /** Reads the annotations of the record class {@code type} by reflection. */
@@ -99,9 +107,11 @@ final class RecordAnnotations {
     Map<String, List<AnnotationData>> components = new HashMap<>();
     Map<String, List<AnnotationData>> fields = new HashMap<>();
     Map<String, List<AnnotationData>> typeArguments = new HashMap<>();
+    Map<String, Type> types = new HashMap<>();
     for (RecordComponent component : type.getRecordComponents()) {
       String name = component.getName();
       names.add(name);
+      types.put(name, component.getGenericType());
       components.put(name, data(component.getAnnotations()));
       try {
         Field field = type.getDeclaredField(name);
@@ -114,7 +124,7 @@ final class RecordAnnotations {
         typeArguments.put(name, List.of());
       }
     }
-    return new RecordAnnotations(data(type.getAnnotations()), names, components, fields, typeArguments);
+    return new RecordAnnotations(data(type.getAnnotations()), names, components, fields, typeArguments, types);
   }
 
   private static void collectTypeArguments(AnnotatedType type, boolean inArgument, List<AnnotationData> found) {
@@ -148,6 +158,11 @@ final class RecordAnnotations {
   /** Returns the names of the record's components, in order. */
   List<String> componentNames() {
     return names;
+  }
+
+  /** Returns the generic type of the record component {@code name}, as reflection gives it. */
+  Type type(String name) {
+    return types.get(name);
   }
 
   /** Returns the class's own annotations. */

@@ -174,7 +174,7 @@ public final class Schema {
     }
     ValueType valueType;
     try {
-      valueType = ValueType.of(component.getGenericType(), converters);
+      valueType = ValueType.of(annotations.type(component.getName()), converters);
     } catch (IllegalArgumentException e) {
       problems.add(schemaProblem(name, where + ": " + e.getMessage()));
       return null;

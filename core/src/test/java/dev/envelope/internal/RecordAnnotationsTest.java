@@ -223,6 +223,37 @@ class RecordAnnotationsTest {
     assertThat(normalized(fromClassFile(record))).isEqualTo(normalized(RecordAnnotations.reflect(record)));
   }
 
+  record Types(
+      int primitive,
+      String plain,
+      byte[] bytes,
+      String[][] grid,
+      Optional<String> optional,
+      Optional<dev.envelope.Secret<List<Integer>>> nested,
+      Map<String, Map.Entry<String, Long>> member,
+      List<? extends Number> wildcard,
+      Map.Entry<String, int[]> arrays) {}
+
+  @Test
+  void componentTypesAreTheTypesReflectionGives() throws Exception {
+    RecordAnnotations read = fromClassFile(Types.class);
+
+    for (java.lang.reflect.RecordComponent component : Types.class.getRecordComponents()) {
+      java.lang.reflect.Type reflected = component.getGenericType();
+      java.lang.reflect.Type parsed = read.type(component.getName());
+      assertThat(parsed).as(component.getName()).isEqualTo(reflected);
+      assertThat(reflected).as(component.getName()).isEqualTo(parsed);
+      assertThat(parsed.getTypeName()).isEqualTo(reflected.getTypeName());
+      assertThat(parsed.hashCode()).isEqualTo(reflected.hashCode());
+    }
+    // Read from the signature, not by falling back to reflection:
+    assertThat(read.type("nested")).isInstanceOf(SignatureTypes.Parameterized.class);
+    assertThat(read.type("member")).isInstanceOf(SignatureTypes.Parameterized.class);
+    assertThat(SignatureTypes.parse("Ljava/util/List<+Ljava/lang/Number;>;", null)).isNull();
+    assertThat(SignatureTypes.parse("Lcom/example/Missing;", null)).isNull();
+    assertThat(SignatureTypes.parse("Ljava/lang/String;X", null)).isNull();
+  }
+
   @Test
   void aClassWhoseBytesCannotBeHadIsReadByReflection() throws Exception {
     Class<?> hidden = new HidingLoader(Everything.class).loadClass(Everything.class.getName());
@@ -315,6 +346,8 @@ class RecordAnnotationsTest {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("class", normalized(read.annotations()));
     for (String name : read.componentNames()) {
+      all.put(name + " type", read.type(name));
+      all.put(name + " type name", read.type(name).getTypeName());
       all.put(name + " component", normalized(read.component(name)));
       all.put(name + " field", normalized(read.field(name)));
       all.put(name + " type arguments", normalized(read.typeArguments(name)));
