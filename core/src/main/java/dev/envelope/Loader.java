@@ -56,6 +56,9 @@ final class Loader {
     ClassPathScan scan = ClassPathScan.start(classLoader());
     // While the scan runs: the schema, assuming it finds no converter, then the profile and the files.
     Schema schema = Schema.of(type, settings.converters);
+    // A validator started for this schema also serves the one read again with converters, whose
+    // constrained classes can only be fewer; started first, its bootstrap overlaps all the rest.
+    SchemaValidator validator = validator(type, schema, false);
     Origin<Profile> profile = profile(schemaName);
     if (files != null) {
       fileSources = files.sources(profile.value(), EntrySource.DOT_ENV, new EnvironmentLookup(this));
@@ -70,10 +73,9 @@ final class Loader {
       schema = Schema.of(type, converters);
     }
     boolean constrained = schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty();
-    SchemaValidator validator =
-        constrained && (schema.needsValidator() || scan.applicationMessages())
-            ? SchemaValidator.start(type, schema.constrainedClasses(), schema.constraintNames())
-            : null;
+    if (validator == null) {
+      validator = validator(type, schema, scan.applicationMessages());
+    }
     if (!converterProblems.isEmpty() || !schema.problems().isEmpty()) {
       converterProblems.addAll(schema.problems());
       throw new EnvException(schemaName, profile.value().name(), converterProblems);
@@ -129,6 +131,17 @@ final class Loader {
       warn(schemaName, warnings);
     }
     return new Resolution<>(type.cast(root), report(schemaName, profile.value(), binder, warnings, notes));
+  }
+
+  /**
+   * Starts Hibernate Validator for {@code schema} if it needs it: for constraints Envelope does not
+   * evaluate itself, or for any constraint when the application brings its own messages.
+   */
+  private static SchemaValidator validator(Class<?> type, Schema schema, boolean applicationMessages) {
+    boolean constrained = schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty();
+    return constrained && (schema.needsValidator() || applicationMessages)
+        ? SchemaValidator.start(type, schema.constrainedClasses(), schema.constraintNames())
+        : null;
   }
 
   private record Origin<V>(V value, String origin) {}
