@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs one load: chooses the profile, reads the layers (explicit values, environment and {@code
@@ -36,10 +35,7 @@ final class Loader {
   /** Problems with a source as a whole (a file, a provider): they explain the rest, so come first. */
   private final List<Problem> sourceProblems = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
-  private final Set<String> settingsRead = ConcurrentHashMap.newKeySet();
-  /** Settings read from NAME_FILE, once each; providers read settings from threads of their own. */
-  private final Map<String, Optional<VarFiles.FileValue>> settingFiles = new ConcurrentHashMap<>();
-  private final List<Problem> settingProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final ProviderSettings providerSettings;
   private List<EntrySource> fileSources = List.of();
 
   Loader(Env.Builder settings) {
@@ -49,6 +45,7 @@ final class Loader {
     Path directory = settings.directory != null ? settings.directory : settings.hermetic ? null : Path.of("");
     this.directory = settings.noDotEnvFiles ? null : directory;
     this.files = this.directory == null ? null : new DotEnvFiles(this.directory);
+    this.providerSettings = new ProviderSettings(settings.values, environment);
   }
 
   <T extends Record> Resolution<T> resolve(Class<T> type) {
@@ -61,8 +58,9 @@ final class Loader {
     SchemaValidator validator = validator(type, schema, false);
     Origin<Profile> profile = profile(schemaName);
     if (files != null) {
-      fileSources = files.sources(profile.value(), EntrySource.DOT_ENV, new EnvironmentLookup(this));
+      fileSources = files.sources(profile.value(), EntrySource.DOT_ENV, providerSettings.environmentLookup());
       sourceProblems.addAll(files.problems());
+      providerSettings.useFiles(fileSources);
     }
     scan.finish();
     List<Problem> converterProblems = new ArrayList<>(scan.problems());
@@ -93,9 +91,7 @@ final class Loader {
     List<String> notes = new ArrayList<>();
     List<EnvProvider> providers = providers(profile.value());
     sources.addAll(fetch(providers, profile.value(), declared, notes));
-    synchronized (settingProblems) {
-      sourceProblems.addAll(settingProblems);
-    }
+    sourceProblems.addAll(providerSettings.problems());
     sources.addAll(fileSources);
 
     Layers layers = new Layers(sources);
@@ -130,7 +126,7 @@ final class Loader {
     if (!warnings.isEmpty()) {
       warn(schemaName, warnings);
     }
-    return new Resolution<>(type.cast(root), report(schemaName, profile.value(), binder, warnings, notes));
+    return new Resolution<>(type.cast(root), Report.of(schemaName, profile.value(), binder, warnings, notes));
   }
 
   /**
@@ -192,60 +188,6 @@ final class Loader {
     return new EntrySource("environment", EntrySource.ENVIRONMENT, entries);
   }
 
-  private String environmentValue(String name) {
-    String value = environment.get(name);
-    if (value != null && !value.isEmpty()) {
-      return value;
-    }
-    VarFiles.FileValue fromFile = VarFiles.read(environment, name, null);
-    return fromFile == null ? value : fromFile.value();
-  }
-
-  /**
-   * Returns a provider setting such as {@code DOPPLER_TOKEN} from the layers below the providers:
-   * explicit values, the environment (and {@code _FILE}), then the {@code .env} files.
-   */
-  private Optional<String> setting(String name) {
-    settingsRead.add(name);
-    String value = settings.values.get(name);
-    if ((value == null || value.isEmpty()) && environment.containsKey(name + VarFiles.SUFFIX)) {
-      // Read once per setting, reporting an unreadable file or a conflict as a source problem.
-      value = settingFiles.computeIfAbsent(name, key -> Optional.ofNullable(VarFiles.read(environment, key, settingProblems)))
-          .map(VarFiles.FileValue::value)
-          .orElse(null);
-    }
-    if (value == null || value.isEmpty()) {
-      value = environmentValue(name);
-    }
-    if (value == null || value.isEmpty()) {
-      for (EntrySource source : fileSources) {
-        EntrySource.Candidate candidate = source.candidate(name);
-        if (candidate != null) {
-          value = candidate.value();
-          break;
-        }
-      }
-    }
-    return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
-  }
-
-  /**
-   * Looks names up in the environment (and {@code VAR_FILE}) for {@code .env} expansion. A class, not
-   * {@code this::environmentValue}: the first lambda of a process costs a cold start milliseconds.
-   */
-  private static final class EnvironmentLookup implements java.util.function.Function<String, String> {
-    private final Loader loader;
-
-    EnvironmentLookup(Loader loader) {
-      this.loader = loader;
-    }
-
-    @Override
-    public String apply(String name) {
-      return loader.environmentValue(name);
-    }
-  }
-
   /**
    * Returns a redactor of every value any layer holds for a {@code Secret} variable, and of provider
    * settings whose names mark them as credentials.
@@ -262,9 +204,12 @@ final class Loader {
         }
       }
     }
-    for (String name : settingsRead) {
+    for (String name : providerSettings.read()) {
       if (name.contains("TOKEN") || name.contains("SECRET") || name.contains("PASSWORD") || name.contains("KEY")) {
-        setting(name).ifPresent(secrets::add);
+        Optional<String> value = providerSettings.apply(name);
+        if (value.isPresent()) {
+          secrets.add(value.get());
+        }
       }
     }
     return Redactor.of(secrets);
@@ -278,7 +223,7 @@ final class Loader {
       }
     }
     if (settings.discoverProviders) {
-      Optional<String> list = setting(ProviderDiscovery.VARIABLE);
+      Optional<String> list = providerSettings.apply(ProviderDiscovery.VARIABLE);
       if (list.isPresent()) {
         ProviderDiscovery.Result discovered =
             ProviderDiscovery.fromList(list.get(), ProviderDiscovery.VARIABLE, classLoader());
@@ -293,7 +238,7 @@ final class Loader {
     if (providers.isEmpty()) {
       return List.of();
     }
-    ProviderRequest request = ProviderRequest.of(profile, declared, this::setting);
+    ProviderRequest request = ProviderRequest.of(profile, declared, providerSettings);
     List<EntrySource> sources = new ArrayList<>();
     int ordinal = EntrySource.PROVIDERS;
     for (ProviderFetcher.Result result : ProviderFetcher.fetchAll(providers, request, settings.providerTimeout)) {
@@ -333,7 +278,7 @@ final class Loader {
   }
 
   private List<Problem> unknownKeys(Layers layers, Schema schema, Set<String> declared) {
-    Set<String> expected = new HashSet<>(settingsRead);
+    Set<String> expected = new HashSet<>(providerSettings.read());
     expected.add(PROFILE_VARIABLE);
     expected.add(ProviderDiscovery.VARIABLE);
     for (String name : declared) {
@@ -361,24 +306,6 @@ final class Loader {
       message.append("\n  ").append(warning);
     }
     System.getLogger("dev.envelope").log(System.Logger.Level.WARNING, message.toString());
-  }
-
-  private static Report report(String schemaName, Profile profile, Binder binder, List<Problem> warnings, List<String> notes) {
-    List<Report.Variable> variables = new ArrayList<>();
-    for (Map.Entry<Schema.Variable, Binder.Bound> entry : binder.bound().entrySet()) {
-      Schema.Variable variable = entry.getKey();
-      Binder.Bound bound = entry.getValue();
-      String shown;
-      if (bound.text() == null) {
-        shown = "(unset)";
-      } else if (variable.secret()) {
-        shown = Secret.of("").toString();
-      } else {
-        shown = binder.shorten(bound.text());
-      }
-      variables.add(new Report.Variable(variable.name(), shown, bound.origin(), variable.secret(), bound.shadowed()));
-    }
-    return new Report(schemaName, profile, variables, warnings, notes);
   }
 
   private static ClassLoader classLoader() {
