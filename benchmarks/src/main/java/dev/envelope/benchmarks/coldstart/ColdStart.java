@@ -19,7 +19,9 @@ import java.util.function.Function;
  *
  * <p>Options: {@code --runs N} (default 20) runs per variant with default flags; {@code --flag-runs
  * N} (default 10, 0 skips) per variant and flag set; {@code --variants a,b} a subset (the floor is
- * always kept); {@code --base DIR} the {@code benchmarks} folder.
+ * always kept); {@code --baseline-core JAR} also runs the Envelope ways with another {@code
+ * envelope-core} jar, for before-and-after numbers from one run; {@code --base DIR} the {@code
+ * benchmarks} folder.
  */
 public final class ColdStart {
   /**
@@ -71,6 +73,21 @@ public final class ColdStart {
             variant.withOwnClassPath(base.resolve("target/envelope-benchmarks.jar"), base.resolve("target/classpath")));
       }
     }
+    String baseline = options.get("baseline-core");
+    if (baseline != null) {
+      // The same Envelope ways once more with another envelope-core jar: before and after, same run.
+      Path jar = Path.of(baseline).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(jar)) {
+        throw new IllegalArgumentException("--baseline-core " + jar + " is not a file");
+      }
+      List<Variant> baselines = new ArrayList<>();
+      for (Variant variant : variants) {
+        if ("envelope".equals(variant.dependencies())) {
+          baselines.add(variant.withCore(jar));
+        }
+      }
+      variants.addAll(baselines);
+    }
     ColdStart harness = new ColdStart(base.resolve("target/coldstart"), base.resolve("target/cds"), ENVIRONMENT);
     harness.prepare();
 
@@ -112,7 +129,7 @@ public final class ColdStart {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 == args.length) {
         throw new IllegalArgumentException(
-            "usage: coldstart.sh [--runs N] [--flag-runs N] [--variants envelope,spring,...] [--base DIR]");
+            "usage: coldstart.sh [--runs N] [--flag-runs N] [--variants envelope,spring,...] [--baseline-core JAR] [--base DIR]");
       }
       options.put(args[i].substring(2), args[++i]);
     }

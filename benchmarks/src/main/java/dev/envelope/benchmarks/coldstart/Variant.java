@@ -34,6 +34,25 @@ record Variant(String name, String label, String mainClass, String dependencies,
           new Variant("spring", "Spring Boot `Binder` + Hibernate Validator", PKG + "spring.SpringBinderMain",
               "spring", null));
 
+  /**
+   * Returns this variant under another name, with {@code core} in place of the {@code envelope-core}
+   * jar of its class path.
+   */
+  Variant withCore(Path core) {
+    StringBuilder path = new StringBuilder();
+    boolean replaced = false;
+    for (String entry : classPath.split(java.io.File.pathSeparator)) {
+      boolean isCore = Path.of(entry).getFileName().toString().startsWith("envelope-core-");
+      replaced |= isCore;
+      path.append(path.length() == 0 ? "" : java.io.File.pathSeparator).append(isCore ? core.toString() : entry);
+    }
+    if (!replaced) {
+      throw new IllegalStateException(name + " has no envelope-core jar on its class path");
+    }
+    return new Variant(name + "-baseline", label + ", baseline core `" + core.getFileName() + "`", mainClass,
+        dependencies, path.toString());
+  }
+
   /** Returns this variant run with {@code classPath}. */
   Variant withClassPath(String classPath) {
     return new Variant(name, label, mainClass, dependencies, classPath);
