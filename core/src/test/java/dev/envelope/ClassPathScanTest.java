@@ -57,6 +57,31 @@ class ClassPathScanTest {
   }
 
   @Test
+  void aManifestClassPathIsResolvedBesideTheJarASymbolicLinkPointsTo(@TempDir Path dir) throws IOException {
+    Path real = Files.createDirectories(dir.resolve("real"));
+    jar(real.resolve("converters.jar"), null, ClassPathScan.CONVERTERS);
+    jar(real.resolve("app.jar"), "converters.jar");
+    Path links = Files.createDirectories(dir.resolve("links"));
+    Path link = Files.createSymbolicLink(links.resolve("app.jar"), real.resolve("app.jar"));
+
+    assertThat(ClassPathScan.findOnClassPath(link.toString(), MESSAGES)).containsExactly(true, false, false);
+  }
+
+  @Test
+  void aMultiReleaseJarIsReadAsThisJavaVersionSeesIt(@TempDir Path dir) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(new Attributes.Name("Multi-Release"), "true");
+    Path jar = dir.resolve("versioned.jar");
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream writer = new JarOutputStream(out, manifest)) {
+      writer.putNextEntry(new JarEntry("META-INF/versions/17/ValidationMessages.properties"));
+      writer.closeEntry();
+    }
+
+    assertThat(ClassPathScan.findOnClassPath(jar.toString(), MESSAGES)).containsExactly(false, true, false);
+  }
+
+  @Test
   void anUnreadableJarLeavesTheSearchToTheClassLoader(@TempDir Path dir) throws IOException {
     Path broken = Files.writeString(dir.resolve("broken.jar"), "not a zip");
 
@@ -73,13 +98,27 @@ class ClassPathScanTest {
     Files.writeString(services.resolve("dev.envelope.Converter"), PointConverter.class.getName() + "\n");
     String classPath = System.getProperty("java.class.path") + File.pathSeparator + dir;
 
-    assertThat(runJava(classPath, WithPoint.class.getName())).isEqualTo("origin=Point[x=3, y=4]");
+    assertThat(runJava(classPath, WithPoint.class.getName()))
+        .isEqualTo("origin=Point[x=5, y=6] again=Point[x=5, y=6]");
+  }
+
+  /**
+   * A converter is created on the loading thread: here its class initialisation needs the class
+   * whose own initialisation is loading the environment, which another thread would wait for forever.
+   */
+  @Test
+  void aConverterMayNeedTheClassThatIsLoading(@TempDir Path dir) throws Exception {
+    Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+    Files.writeString(services.resolve("dev.envelope.Converter"), InitConverter.class.getName() + "\n");
+    String classPath = System.getProperty("java.class.path") + File.pathSeparator + dir;
+
+    assertThat(runJava(classPath, InitApp.class.getName())).isEqualTo("origin=Point[x=5, y=6]");
   }
 
   @Test
   void withoutAConverterTheRecordIsAGroup() throws Exception {
     assertThat(runJava(System.getProperty("java.class.path"), WithPoint.class.getName()))
-        .isEqualTo("origin=Point[x=1, y=2]");
+        .isEqualTo("origin=Point[x=1, y=2] again=Point[x=1, y=2]");
   }
 
   /** A point: a group of two variables, unless a converter reads it from one. */
@@ -101,12 +140,42 @@ class ClassPathScanTest {
 
   /** The schema the child JVM loads. */
   public record WithPoint(Point origin) {
-    /** Loads with values for both readings of {@code origin} and prints what it got. */
+    /** Loads twice (the second time from what the first search found) and prints what it got. */
     public static void main(String[] args) {
-      WithPoint loaded = Env.builder().hermetic()
-          .value("ORIGIN", "3,4").value("ORIGIN_X", "1").value("ORIGIN_Y", "2")
+      System.out.print("origin=" + load().origin() + " again=" + load().origin());
+    }
+
+    /** Loads with values for both readings of {@code origin}. */
+    static WithPoint load() {
+      return Env.builder().hermetic()
+          .value("ORIGIN", "5,6").value("ORIGIN_X", "1").value("ORIGIN_Y", "2")
           .load(WithPoint.class);
-      System.out.print("origin=" + loaded.origin());
+    }
+  }
+
+  /** Loads its environment while it is being initialised. */
+  public static final class InitApp {
+    static final Point ORIGIN = WithPoint.load().origin();
+    static final String NAME = String.valueOf("app");
+
+    /** Prints what it loaded. */
+    public static void main(String[] args) {
+      System.out.print("origin=" + ORIGIN);
+    }
+  }
+
+  /** A converter whose class initialisation reads {@link InitApp}. */
+  public static final class InitConverter implements Converter<Point> {
+    static final String OWNER = InitApp.NAME;
+
+    @Override
+    public Class<Point> type() {
+      return Point.class;
+    }
+
+    @Override
+    public Point convert(String text) {
+      return new PointConverter().convert(text);
     }
   }
 
@@ -119,8 +188,12 @@ class ClassPathScanTest {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().clear();
     Process process = builder.start();
+    // Its output is a line, which the pipe holds until the process ends (or hangs, and is killed).
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(mainClass + " did not finish within 30 seconds");
+    }
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(output).isZero();
     return output;
   }
