@@ -229,11 +229,8 @@ public final class BuiltinConstraints {
     java.net.URL url;
     try {
       URI uri = new URI(text);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (jdkUrlHandlers && uri.isAbsolute() && ParseOnly.PROTOCOLS.contains(scheme)) {
-        // What uri.toURL() does, without asking the JDK for the protocol's handler.
-        url = new java.net.URL(null, uri.toString(), ParseOnly.HANDLER);
-      } else {
+      url = jdkUrlHandlers ? ParseOnly.parse(uri) : null;
+      if (url == null) {
         url = uri.toURL();
       }
     } catch (Exception e) {
@@ -314,6 +311,33 @@ public final class BuiltinConstraints {
   private static final class ParseOnly extends java.net.URLStreamHandler {
     static final Set<String> PROTOCOLS = Set.of("http", "https", "ftp");
     static final ParseOnly HANDLER = new ParseOnly();
+
+    /**
+     * Returns what {@code uri.toURL()} returns, or null where this handler might judge differently
+     * from the JDK's: the JDK checks the host, user information and authority of a URL further when
+     * its own handler parses it (more in later releases), so only an absolute http, https or ftp URI
+     * in printable ASCII with a server-based authority, a host name or IPv4 address and no user
+     * information is parsed here; those checks cannot fail on such a URI.
+     */
+    static java.net.URL parse(URI uri) throws java.net.MalformedURLException {
+      String scheme = uri.getScheme();
+      if (!uri.isAbsolute() || !PROTOCOLS.contains(scheme.toLowerCase(Locale.ROOT))
+          || uri.getHost() == null || uri.getHost().startsWith("[") || uri.getRawUserInfo() != null) {
+        return null;
+      }
+      String text = uri.toString();
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c <= ' ' || c >= 0x7F) {
+          return null;
+        }
+      }
+      try {
+        return new java.net.URL(null, text, HANDLER);
+      } catch (SecurityException e) {
+        return null; // a security manager that does not allow naming a handler
+      }
+    }
 
     @Override
     protected java.net.URLConnection openConnection(java.net.URL url) {

@@ -26,7 +26,9 @@ class UrlConstraintTest {
     "http://127.0.0.1/", "http://exa_mple.com/", "http://example.com:99999999999/", "http://example.com:-1/",
     "http://example.com:/", "http:/relative", "http:opaque", "http://", "https://example.com:0443/a",
     "http://exa mple.com", "http://example.com/%zz", "http://example.com/\u00e9", "ftp://:21/", "https:///path",
-    "foo://example.com", "mailto:someone@example.com", "file:///tmp/x", "jar:file:/x.jar!/a", "not a url", "//example.com"
+    "foo://example.com", "mailto:someone@example.com", "file:///tmp/x", "jar:file:/x.jar!/a", "not a url", "//example.com",
+    "http://a@b@c/", "http://user@example.com/", "http://exa\uFF0Fmple.com/", "http://ex\u00e4mple.com/",
+    "http://example.com/caf\u00e9", "http://1.2.3.4:8080/", "http://example.com:8080?q", "https://EXAMPLE.com#top"
   })
   void readsEveryUrlAsTheJdkHandlersDo(String text) {
     try (ClassBytes files = new ClassBytes()) {
