@@ -3,6 +3,7 @@ package dev.envelope;
 import dev.envelope.internal.EntrySource;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ final class ProviderSettings implements Function<String, Optional<String>> {
   private volatile List<EntrySource> files = List.of();
   private final Set<String> read = ConcurrentHashMap.newKeySet();
   /** Settings read from NAME_FILE, once each. */
-  private final Map<String, Optional<VarFiles.FileValue>> fromFiles = new ConcurrentHashMap<>();
+  private final Map<String, Optional<VarFiles.FileValue>> fromFiles = new HashMap<>();
   private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
 
   ProviderSettings(Map<String, String> values, Map<String, String> environment) {
@@ -43,11 +44,13 @@ final class ProviderSettings implements Function<String, Optional<String>> {
     String value = values.get(name);
     if ((value == null || value.isEmpty()) && environment.containsKey(name + VarFiles.SUFFIX)) {
       // Read once per setting, reporting an unreadable file or a conflict as a source problem.
-      Optional<VarFiles.FileValue> fromFile = fromFiles.get(name);
-      if (fromFile == null) {
-        fromFile = Optional.ofNullable(VarFiles.read(environment, name, problems));
-        Optional<VarFiles.FileValue> earlier = fromFiles.putIfAbsent(name, fromFile);
-        fromFile = earlier != null ? earlier : fromFile;
+      Optional<VarFiles.FileValue> fromFile;
+      synchronized (fromFiles) {
+        fromFile = fromFiles.get(name);
+        if (fromFile == null) {
+          fromFile = Optional.ofNullable(VarFiles.read(environment, name, problems));
+          fromFiles.put(name, fromFile);
+        }
       }
       value = fromFile.isPresent() ? fromFile.get().value() : null;
     }

@@ -42,14 +42,30 @@ public final class AnnotationData {
       if (member.getParameterCount() != 0 || member.isSynthetic()) {
         continue;
       }
-      try {
-        member.setAccessible(true);
-        values.put(member.getName(), value(member.invoke(annotation)));
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        // A member whose value cannot be read is left to its default.
-      }
+      values.put(member.getName(), value(member(annotation, member)));
     }
     return new AnnotationData(type.getName(), values, type.getClassLoader(), ClassBytes.UNSCOPED);
+  }
+
+  /**
+   * Returns the value of {@code member} of {@code annotation}: through the annotation's invocation
+   * handler where the member is not accessible (a non-public annotation type, or one in a module that
+   * is not open), as the JDK's annotations are proxies whose handler answers for every member.
+   */
+  private static Object member(Annotation annotation, Method member) {
+    try {
+      if (member.trySetAccessible()) {
+        return member.invoke(annotation);
+      }
+      if (java.lang.reflect.Proxy.isProxyClass(annotation.getClass())) {
+        return java.lang.reflect.Proxy.getInvocationHandler(annotation).invoke(annotation, member, null);
+      }
+      return member.invoke(annotation);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + member + ": " + e.getCause(), e.getCause());
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot read " + member + ": " + e, e);
+    }
   }
 
   /** Returns a reflective value, such as an annotation member's default, in this class's representation. */

@@ -16,7 +16,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Reads classes' class files, keeping each jar open until {@link #close()}: a schema's records
- * usually share one jar, and its constraints' types another.
+ * usually share one jar, and its constraints' types another. Thread-safe: annotations read through
+ * it keep it, to read their types' defaults, and may be used by other loads.
  *
  * <p>A class file is read straight from the jar or folder its class was loaded from, where that is a
  * file: the class loader's own resource lookup goes through {@code jar:} URLs, whose machinery costs
@@ -43,7 +44,7 @@ final class ClassBytes implements AutoCloseable {
    * Returns the bytes of {@code type}'s class file, or null if they cannot be had (a class defined at
    * run time, or one whose loader does not show its class files).
    */
-  byte[] of(Class<?> type) {
+  synchronized byte[] of(Class<?> type) {
     String resource = type.getName().replace('.', '/') + ".class";
     try {
       Path path = location(type);
@@ -53,17 +54,19 @@ final class ClassBytes implements AutoCloseable {
           return Files.readAllBytes(file);
         }
       } else if (path != null && Files.isRegularFile(path)) {
+        byte[] bytes;
         JarFile jar = jars.get(path);
-        if (jar == null) {
-          jar = new JarFile(path.toFile(), false, ZipFile.OPEN_READ, Runtime.version());
-          if (closed) {
-            try (JarFile once = jar) {
-              return read(once, resource);
-            }
+        if (jar == null && closed) {
+          try (JarFile once = new JarFile(path.toFile(), false, ZipFile.OPEN_READ, Runtime.version())) {
+            bytes = read(once, resource);
           }
-          jars.put(path, jar);
+        } else {
+          if (jar == null) {
+            jar = new JarFile(path.toFile(), false, ZipFile.OPEN_READ, Runtime.version());
+            jars.put(path, jar);
+          }
+          bytes = read(jar, resource);
         }
-        byte[] bytes = read(jar, resource);
         if (bytes != null) {
           return bytes;
         }
@@ -97,7 +100,7 @@ final class ClassBytes implements AutoCloseable {
 
   /** Closes the jars; classes read later open theirs once each. */
   @Override
-  public void close() {
+  public synchronized void close() {
     closed = true;
     for (JarFile jar : jars.values()) {
       try {

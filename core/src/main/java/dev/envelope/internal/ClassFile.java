@@ -94,8 +94,8 @@ final class ClassFile {
   static ClassFile parse(byte[] bytes, ClassLoader loader, ClassBytes files) {
     try {
       return new ClassFile(bytes, loader, files);
-    } catch (ArrayIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException("truncated class file", e);
+    } catch (IndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("truncated or malformed class file", e);
     }
   }
 

@@ -138,6 +138,14 @@ class RecordAnnotationsTest {
 
   record Plain(String name, int port) {}
 
+  @Retention(RUNTIME)
+  @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
+  @interface Gone {
+    String value() default "";
+  }
+
+  record WithGone(@Gone("x") @Tag("kept") String name, @Gone @Every String other) {}
+
   @Test
   void everyKindOfValueIsReadAsReflectionReadsIt() {
     RecordAnnotations read = fromClassFile(Everything.class);
@@ -266,6 +274,23 @@ class RecordAnnotationsTest {
   }
 
   @Test
+  void annotationsWhoseTypeCannotBeLoadedAreLeftOutAsReflectionLeavesThemOut() throws Exception {
+    PartialLoader loader = new PartialLoader(WithGone.class, Gone.class.getName());
+    Class<?> partial = loader.loadClass(WithGone.class.getName());
+    assertThat(partial).isNotSameAs(WithGone.class);
+
+    RecordAnnotations read;
+    try (ClassBytes files = new ClassBytes()) {
+      assertThat(files.of(partial)).as("the class file is readable").isNotNull();
+      read = RecordAnnotations.of(partial, files);
+    }
+    assertThat(normalized(read)).isEqualTo(normalized(RecordAnnotations.reflect(partial)));
+    assertThat(read.field("name")).isEmpty();
+    assertThat(read.component("name")).extracting(AnnotationData::type).containsExactly(Tag.class.getName());
+    assertThat(read.field("other")).extracting(AnnotationData::type).containsExactly(Every.class.getName());
+  }
+
+  @Test
   void classFilesAreReadFromFoldersJarsAndTheJdk() {
     try (ClassBytes files = new ClassBytes()) {
       for (Class<?> type : List.of(Everything.class, jakarta.validation.constraints.Size.class, String.class)) {
@@ -372,6 +397,57 @@ class RecordAnnotationsTest {
       return elements;
     }
     return value;
+  }
+
+  /**
+   * Defines one class from its bytes, shows only that class file, cannot load one other class, and
+   * leaves every other class to the test's loader.
+   */
+  private static final class PartialLoader extends ClassLoader {
+    private final Class<?> defined;
+    private final String missing;
+
+    PartialLoader(Class<?> defined, String missing) {
+      super(RecordAnnotationsTest.class.getClassLoader());
+      this.defined = defined;
+      this.missing = missing;
+    }
+
+    private String resource() {
+      return defined.getName().replace('.', '/') + ".class";
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.equals(missing)) {
+        throw new ClassNotFoundException(name);
+      }
+      if (!name.equals(defined.getName())) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded != null) {
+          return loaded;
+        }
+        try (InputStream in = getResourceAsStream(resource())) {
+          byte[] bytes = in.readAllBytes();
+          return defineClass(name, bytes, 0, bytes.length);
+        } catch (IOException e) {
+          throw new ClassNotFoundException(name, e);
+        }
+      }
+    }
+
+    @Override
+    public URL getResource(String name) {
+      return name.equals(resource()) ? RecordAnnotationsTest.class.getClassLoader().getResource(name) : null;
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String name) {
+      return name.equals(resource()) ? RecordAnnotationsTest.class.getClassLoader().getResourceAsStream(name) : null;
+    }
   }
 
   /** Defines one class from its bytes, showing no class files, and leaves every other class to the test's loader. */
