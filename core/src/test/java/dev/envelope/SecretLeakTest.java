@@ -45,6 +45,16 @@ class SecretLeakTest {
     }
   }
 
+  /** Returns how the JDK describes what is wrong with {@code text} as a URI (the index differs between releases). */
+  private static String uriError(String text) {
+    try {
+      new java.net.URI(text);
+      throw new AssertionError(text + " is a URI");
+    } catch (java.net.URISyntaxException e) {
+      return e.getReason() + " at index " + e.getIndex();
+    }
+  }
+
   @Test
   void conversionAndConstraintFailuresNeverShowTheValue() {
     EnvException e = catchThrowableOfType(EnvException.class, () -> Env.builder().hermetic().values(Map.of(
@@ -58,7 +68,7 @@ class SecretLeakTest {
     assertThat(e.problems()).extracting(Problem::variable, Problem::message).containsExactly(
         org.assertj.core.groups.Tuple.tuple("SIGNING_KEY", "must be at least 64 characters long"),
         org.assertj.core.groups.Tuple.tuple("PIN", "the secret value is not an integer"),
-        org.assertj.core.groups.Tuple.tuple("DSN", "the secret value is not a valid URI: Illegal character in authority at index 7"),
+        org.assertj.core.groups.Tuple.tuple("DSN", "the secret value is not a valid URI: " + uriError("http://" + CANARY + " with spaces")),
         org.assertj.core.groups.Tuple.tuple("OPTIONAL_KEY", "must match \"[a-z]+\""),
         org.assertj.core.groups.Tuple.tuple("CODES", "the secret value item 2 is not an integer"));
     assertNoCanary(e);
