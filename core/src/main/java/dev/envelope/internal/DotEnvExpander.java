@@ -71,7 +71,7 @@ public final class DotEnvExpander {
 
   private Map<String, String> expandAll() {
     for (DotEnvEntry entry : entries.values()) {
-      if (entry.expandable()) {
+      if (!literal(entry)) {
         templates.put(entry.key(), template(entry));
       }
     }
@@ -80,6 +80,15 @@ public final class DotEnvExpander {
       result.put(key, valueOf(key));
     }
     return Collections.unmodifiableMap(result);
+  }
+
+  /**
+   * Returns whether the entry's value is its raw value: single-quoted, or without a reference or an
+   * escape to expand. (Most values are; they need no template, nor its classes at a cold start.)
+   */
+  private static boolean literal(DotEnvEntry entry) {
+    String raw = entry.rawValue();
+    return !entry.expandable() || (raw.indexOf('$') < 0 && raw.indexOf('\\') < 0);
   }
 
   private DotEnvTemplate template(DotEnvEntry entry) {
@@ -94,7 +103,7 @@ public final class DotEnvExpander {
   /** Returns the expanded value of the entry {@code key}. */
   private String valueOf(String key) {
     DotEnvEntry entry = entries.get(key);
-    if (!entry.expandable()) {
+    if (literal(entry)) {
       return entry.rawValue();
     }
     String done = expanded.get(key);
