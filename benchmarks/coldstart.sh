@@ -6,7 +6,8 @@
 # Options: --runs N (default 20), --flag-runs N (default 10; 0 skips the JVM-flags table),
 # --variants envelope,spring,... (the floor always runs), --baseline-core JAR (also runs the
 # Envelope ways with that envelope-core jar: before and after in one run; see docs/performance.md).
-# Takes about 3.5 minutes with the defaults on 2 cores. Run it on an otherwise idle machine (the flock keeps builds that honour the lock away).
+# Takes about 3.5 minutes with the defaults on 2 cores (about 7 with a baseline). Run it on an
+# otherwise idle machine (the flock keeps builds that honour the lock away).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
