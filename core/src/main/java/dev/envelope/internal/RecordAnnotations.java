@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a schema reads of a record class: its annotations, on the class, on each record component
@@ -26,33 +27,35 @@ import java.util.Map;
  */
 final class RecordAnnotations {
   private final List<AnnotationData> annotations;
-  private final List<String> names;
-  private final Map<String, List<AnnotationData>> components;
-  private final Map<String, List<AnnotationData>> fields;
-  private final Map<String, List<AnnotationData>> typeArguments;
-  private final Map<String, Type> types;
+  private final List<String> names = new ArrayList<>();
+  private final Map<String, List<AnnotationData>> components = new HashMap<>();
+  private final Map<String, List<AnnotationData>> fields = new HashMap<>();
+  private final Map<String, List<AnnotationData>> typeArguments = new HashMap<>();
+  private final Map<String, Type> types = new HashMap<>();
 
-  private RecordAnnotations(
-      List<AnnotationData> annotations,
-      List<String> names,
-      Map<String, List<AnnotationData>> components,
-      Map<String, List<AnnotationData>> fields,
-      Map<String, List<AnnotationData>> typeArguments,
-      Map<String, Type> types) {
+  private RecordAnnotations(List<AnnotationData> annotations) {
     this.annotations = annotations;
-    this.names = List.copyOf(names);
-    this.components = Map.copyOf(components);
-    this.fields = Map.copyOf(fields);
-    this.typeArguments = Map.copyOf(typeArguments);
-    this.types = Map.copyOf(types);
   }
 
-  /** Each record class's annotations, once read; a race reads them twice, harmlessly. */
-  private static final ClassValue<RecordAnnotations[]> CACHE =
+  /** Adds what was read of the component {@code name}; only while the instance is being built. */
+  private void put(String name, Type type, List<AnnotationData> component, List<AnnotationData> field,
+      List<AnnotationData> inTypeArguments) {
+    names.add(name);
+    types.put(name, type);
+    components.put(name, component);
+    fields.put(name, field);
+    typeArguments.put(name, inTypeArguments);
+  }
+
+  /**
+   * Each record class's annotations, once read; a race reads them twice, harmlessly. (An atomic
+   * reference, as the maps are filled after construction: its volatile write publishes them.)
+   */
+  private static final ClassValue<AtomicReference<RecordAnnotations>> CACHE =
       new ClassValue<>() {
         @Override
-        protected RecordAnnotations[] computeValue(Class<?> type) {
-          return new RecordAnnotations[1];
+        protected AtomicReference<RecordAnnotations> computeValue(Class<?> type) {
+          return new AtomicReference<>();
         }
       };
 
@@ -61,11 +64,11 @@ final class RecordAnnotations {
    * files} the first time.
    */
   static RecordAnnotations of(Class<?> type, ClassBytes files) {
-    RecordAnnotations[] slot = CACHE.get(type);
-    RecordAnnotations annotations = slot[0];
+    AtomicReference<RecordAnnotations> slot = CACHE.get(type);
+    RecordAnnotations annotations = slot.get();
     if (annotations == null) {
       annotations = read(type, files);
-      slot[0] = annotations;
+      slot.set(annotations);
     }
     return annotations;
   }
@@ -83,48 +86,35 @@ final class RecordAnnotations {
   }
 
   static RecordAnnotations fromClassFile(Class<?> type, ClassFile file) {
-    List<String> names = new ArrayList<>();
-    Map<String, List<AnnotationData>> components = new HashMap<>();
-    Map<String, List<AnnotationData>> fields = new HashMap<>();
-    Map<String, List<AnnotationData>> typeArguments = new HashMap<>();
-    Map<String, Type> types = new HashMap<>();
+    RecordAnnotations read = new RecordAnnotations(AnnotationTypes.visible(file.annotations()));
     for (RecordComponent component : type.getRecordComponents()) {
       String name = component.getName();
-      names.add(name);
       Type parsed = SignatureTypes.parse(file.componentSignature(name), type.getClassLoader());
-      types.put(name, parsed != null ? parsed : component.getGenericType());
-      components.put(name, AnnotationTypes.visible(file.componentAnnotations(name)));
-      fields.put(name, AnnotationTypes.visible(file.fieldAnnotations(name)));
-      typeArguments.put(name, AnnotationTypes.visible(file.fieldTypeArgumentAnnotations(name)));
+      read.put(name, parsed != null ? parsed : component.getGenericType(),
+          AnnotationTypes.visible(file.componentAnnotations(name)),
+          AnnotationTypes.visible(file.fieldAnnotations(name)),
+          AnnotationTypes.visible(file.fieldTypeArgumentAnnotations(name)));
     }
-    return new RecordAnnotations(
-        AnnotationTypes.visible(file.annotations()), names, components, fields, typeArguments, types);
+    return read;
   }
 
   /** Reads the annotations of the record class {@code type} by reflection. */
   static RecordAnnotations reflect(Class<?> type) {
-    List<String> names = new ArrayList<>();
-    Map<String, List<AnnotationData>> components = new HashMap<>();
-    Map<String, List<AnnotationData>> fields = new HashMap<>();
-    Map<String, List<AnnotationData>> typeArguments = new HashMap<>();
-    Map<String, Type> types = new HashMap<>();
+    RecordAnnotations read = new RecordAnnotations(data(type.getAnnotations()));
     for (RecordComponent component : type.getRecordComponents()) {
       String name = component.getName();
-      names.add(name);
-      types.put(name, component.getGenericType());
-      components.put(name, data(component.getAnnotations()));
+      List<AnnotationData> field = List.of();
+      List<AnnotationData> inTypeArguments = new ArrayList<>();
       try {
-        Field field = type.getDeclaredField(name);
-        fields.put(name, data(field.getAnnotations()));
-        List<AnnotationData> inArguments = new ArrayList<>();
-        collectTypeArguments(field.getAnnotatedType(), false, inArguments);
-        typeArguments.put(name, List.copyOf(inArguments));
+        Field declared = type.getDeclaredField(name);
+        field = data(declared.getAnnotations());
+        collectTypeArguments(declared.getAnnotatedType(), false, inTypeArguments);
       } catch (NoSuchFieldException e) {
-        fields.put(name, List.of());
-        typeArguments.put(name, List.of());
+        // A record component always has its field; without one there is nothing more to read.
       }
+      read.put(name, component.getGenericType(), data(component.getAnnotations()), field, List.copyOf(inTypeArguments));
     }
-    return new RecordAnnotations(data(type.getAnnotations()), names, components, fields, typeArguments, types);
+    return read;
   }
 
   private static void collectTypeArguments(AnnotatedType type, boolean inArgument, List<AnnotationData> found) {

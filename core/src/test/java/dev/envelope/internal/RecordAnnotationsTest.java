@@ -264,7 +264,7 @@ class RecordAnnotationsTest {
 
   @Test
   void aClassWhoseBytesCannotBeHadIsReadByReflection() throws Exception {
-    Class<?> hidden = new HidingLoader(Everything.class).loadClass(Everything.class.getName());
+    Class<?> hidden = new PartialLoader(Everything.class, null, false).loadClass(Everything.class.getName());
     assertThat(hidden).isNotSameAs(Everything.class);
 
     try (ClassBytes files = new ClassBytes()) {
@@ -275,7 +275,7 @@ class RecordAnnotationsTest {
 
   @Test
   void annotationsWhoseTypeCannotBeLoadedAreLeftOutAsReflectionLeavesThemOut() throws Exception {
-    PartialLoader loader = new PartialLoader(WithGone.class, Gone.class.getName());
+    PartialLoader loader = new PartialLoader(WithGone.class, Gone.class.getName(), true);
     Class<?> partial = loader.loadClass(WithGone.class.getName());
     assertThat(partial).isNotSameAs(WithGone.class);
 
@@ -400,17 +400,19 @@ class RecordAnnotationsTest {
   }
 
   /**
-   * Defines one class from its bytes, shows only that class file, cannot load one other class, and
-   * leaves every other class to the test's loader.
+   * Defines one class from its bytes, showing that class file or none, cannot load one other class
+   * (if named), and leaves every other class to the test's loader.
    */
   private static final class PartialLoader extends ClassLoader {
     private final Class<?> defined;
     private final String missing;
+    private final boolean showsClassFile;
 
-    PartialLoader(Class<?> defined, String missing) {
+    PartialLoader(Class<?> defined, String missing, boolean showsClassFile) {
       super(RecordAnnotationsTest.class.getClassLoader());
       this.defined = defined;
       this.missing = missing;
+      this.showsClassFile = showsClassFile;
     }
 
     private String resource() {
@@ -430,7 +432,7 @@ class RecordAnnotationsTest {
         if (loaded != null) {
           return loaded;
         }
-        try (InputStream in = getResourceAsStream(resource())) {
+        try (InputStream in = getParent().getResourceAsStream(resource())) {
           byte[] bytes = in.readAllBytes();
           return defineClass(name, bytes, 0, bytes.length);
         } catch (IOException e) {
@@ -441,51 +443,12 @@ class RecordAnnotationsTest {
 
     @Override
     public URL getResource(String name) {
-      return name.equals(resource()) ? RecordAnnotationsTest.class.getClassLoader().getResource(name) : null;
+      return showsClassFile && name.equals(resource()) ? getParent().getResource(name) : null;
     }
 
     @Override
     public InputStream getResourceAsStream(String name) {
-      return name.equals(resource()) ? RecordAnnotationsTest.class.getClassLoader().getResourceAsStream(name) : null;
-    }
-  }
-
-  /** Defines one class from its bytes, showing no class files, and leaves every other class to the test's loader. */
-  private static final class HidingLoader extends ClassLoader {
-    private final Class<?> hidden;
-
-    HidingLoader(Class<?> hidden) {
-      super(RecordAnnotationsTest.class.getClassLoader());
-      this.hidden = hidden;
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.equals(hidden.getName())) {
-        return super.loadClass(name, resolve);
-      }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> loaded = findLoadedClass(name);
-        if (loaded != null) {
-          return loaded;
-        }
-        try (InputStream in = hidden.getResourceAsStream(hidden.getName().substring(hidden.getName().lastIndexOf('.') + 1) + ".class")) {
-          byte[] bytes = in.readAllBytes();
-          return defineClass(name, bytes, 0, bytes.length);
-        } catch (IOException e) {
-          throw new ClassNotFoundException(name, e);
-        }
-      }
-    }
-
-    @Override
-    public URL getResource(String name) {
-      return null;
-    }
-
-    @Override
-    public InputStream getResourceAsStream(String name) {
-      return null;
+      return showsClassFile && name.equals(resource()) ? getParent().getResourceAsStream(name) : null;
     }
   }
 }
