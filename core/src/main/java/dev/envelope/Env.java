@@ -39,9 +39,9 @@ public final class Env {
   }
 
   /**
-   * Configures and runs a load. Not thread-safe; build a load per thread, or finish configuring before
-   * sharing. {@link #load} and {@link #resolve} may be called several times; each call reads the
-   * sources again.
+   * Configures an {@link EnvLoader}. Not thread-safe; {@link #build()} the loader and share that.
+   * {@link #load} and {@link #resolve} are shorthands for {@code build().load(...)} and {@code
+   * build().resolve(...)}.
    */
   public static final class Builder {
     Profile profile;
@@ -189,23 +189,30 @@ public final class Env {
     }
 
     /**
-     * Loads {@code schema}.
+     * Returns an immutable, thread-safe loader with these settings; later changes to this builder do
+     * not affect it.
+     */
+    public EnvLoader build() {
+      return new EnvLoader(this);
+    }
+
+    /**
+     * Loads {@code schema}: {@code build().load(schema)}.
      *
      * @throws EnvException if any variable is missing or invalid, a provider fails, or the schema is
      *     not usable; the exception lists every problem
      */
     public <T extends Record> T load(Class<T> schema) {
-      return resolve(schema).value();
+      return build().load(schema);
     }
 
     /**
-     * Loads {@code schema} and returns it with a report of where every value came from.
+     * Loads {@code schema} and returns it with a report: {@code build().resolve(schema)}.
      *
      * @throws EnvException as {@link #load} does
      */
     public <T extends Record> Resolution<T> resolve(Class<T> schema) {
-      Objects.requireNonNull(schema, "schema");
-      return new Loader(this).resolve(schema);
+      return build().resolve(schema);
     }
   }
 

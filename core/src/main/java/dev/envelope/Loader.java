@@ -28,7 +28,7 @@ import java.util.Set;
 final class Loader {
   static final String PROFILE_VARIABLE = "APP_ENV";
 
-  private final Env.Builder settings;
+  private final EnvLoader settings;
   private final Map<String, String> environment;
   private final Path directory;
   private final DotEnvFiles files;
@@ -38,7 +38,7 @@ final class Loader {
   private final ProviderSettings providerSettings;
   private List<EntrySource> fileSources = List.of();
 
-  Loader(Env.Builder settings) {
+  Loader(EnvLoader settings) {
     this.settings = settings;
     this.environment =
         settings.environment != null ? settings.environment : settings.hermetic ? Map.of() : System.getenv();

@@ -157,6 +157,56 @@ class ProviderTest {
   }
 
   @Test
+  void timedOutProvidersLeaveNoThreadBehind() throws Exception {
+    EnvProvider stuck = new EnvProvider() {
+      @Override
+      public String name() {
+        return "stuck-forever";
+      }
+
+      @Override
+      public ProviderSnapshot fetch(ProviderRequest request) throws Exception {
+        new CountDownLatch(1).await();
+        return ProviderSnapshot.builder().build();
+      }
+    };
+    EnvLoader loader = Env.builder().hermetic().value("API_KEY", "k").provider(stuck)
+        .providerTimeout(Duration.ofMillis(20)).build();
+
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> loader.load(Config.class)).isInstanceOf(EnvException.class);
+    }
+
+    // The interrupted threads end on their own; wait for them without a fixed sleep.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (providerThreads("stuck-forever") > 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+    assertThat(providerThreads("stuck-forever")).isZero();
+  }
+
+  private static long providerThreads(String provider) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.isAlive() && thread.getName().equals("envelope-provider-" + provider))
+        .count();
+  }
+
+  @Test
+  void aBuiltLoaderIsUnaffectedByLaterBuilderChanges() {
+    Env.Builder builder = Env.builder().hermetic().value("API_KEY", "first");
+    EnvLoader loader = builder.build();
+    builder.value("API_KEY", "second").value("REGION", "eu");
+
+    Config config = loader.load(Config.class);
+
+    assertThat(config.apiKey().reveal()).isEqualTo("first");
+    assertThat(config.region()).isEqualTo("none");
+    assertThat(loader.load(Config.class)).isEqualTo(config);
+    assertThat(loader.toString()).doesNotContain("first");
+  }
+
+  @Test
   void providersCanBeLimitedToProfiles() {
     Env.Builder builder = Env.builder().hermetic().value("API_KEY", "local")
         .provider(serving("prod-store", Map.of("REGION", "eu")), "staging", "production");

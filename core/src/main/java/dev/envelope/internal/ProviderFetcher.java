@@ -32,19 +32,22 @@ public final class ProviderFetcher {
 
   /** Returns one result per provider, in the order given, after at most {@code timeout}. */
   public static List<Result> fetchAll(List<EnvProvider> providers, ProviderRequest request, Duration timeout) {
-    List<CompletableFuture<ProviderSnapshot>> futures = new ArrayList<>(providers.size());
+    List<Fetch> fetches = new ArrayList<>(providers.size());
     for (EnvProvider provider : providers) {
-      futures.add(start(provider, request));
+      fetches.add(start(provider, request));
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     List<Result> results = new ArrayList<>(providers.size());
     for (int i = 0; i < providers.size(); i++) {
-      results.add(await(providers.get(i), futures.get(i), deadline, timeout));
+      results.add(await(providers.get(i), fetches.get(i), deadline, timeout));
     }
     return results;
   }
 
-  private static CompletableFuture<ProviderSnapshot> start(EnvProvider provider, ProviderRequest request) {
+  /** A provider's fetch under way: its thread, interrupted when the load stops waiting for it. */
+  private record Fetch(Thread thread, CompletableFuture<ProviderSnapshot> future) {}
+
+  private static Fetch start(EnvProvider provider, ProviderRequest request) {
     CompletableFuture<ProviderSnapshot> future = new CompletableFuture<>();
     Thread thread =
         new Thread(
@@ -62,18 +65,19 @@ public final class ProviderFetcher {
             "envelope-provider-" + provider.name());
     thread.setDaemon(true);
     thread.start();
-    return future;
+    return new Fetch(thread, future);
   }
 
-  private static Result await(
-      EnvProvider provider, CompletableFuture<ProviderSnapshot> future, long deadline, Duration timeout) {
+  private static Result await(EnvProvider provider, Fetch fetch, long deadline, Duration timeout) {
     try {
       long remaining = Math.max(0, deadline - System.nanoTime());
-      return new Result(provider, future.get(remaining, TimeUnit.NANOSECONDS), null);
+      return new Result(provider, fetch.future().get(remaining, TimeUnit.NANOSECONDS), null);
     } catch (TimeoutException e) {
-      future.cancel(true);
+      // Interrupting stops a provider blocked in I/O or a sleep: its thread must not outlive the load.
+      fetch.thread().interrupt();
       return failed(provider, "did not answer within " + timeout.toMillis() + " ms (the provider timeout of the load)");
     } catch (InterruptedException e) {
+      fetch.thread().interrupt();
       Thread.currentThread().interrupt();
       return failed(provider, "was interrupted");
     } catch (ExecutionException e) {

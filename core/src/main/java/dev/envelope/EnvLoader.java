@@ -1,0 +1,77 @@
+package dev.envelope;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Loads typed, validated records with fixed settings: what {@link Env#builder()} builds.
+ *
+ * <p>An {@code EnvLoader} is immutable and thread-safe: build one at startup and share it with every
+ * thread. Each {@link #load} or {@link #resolve} reads every source again (explicit values, the
+ * process environment and {@code VAR_FILE}s, providers, {@code .env} files); what the loader keeps
+ * between calls is only what cannot change while the process runs: the model of each schema class
+ * and the converters found on the class path. Providers are fetched on threads the loader starts for
+ * the load and interrupts when the load's {@linkplain Env.Builder#providerTimeout provider timeout}
+ * passes, so no provider thread outlives its load.
+ */
+public final class EnvLoader {
+  final Profile profile;
+  final Map<String, String> values;
+  final Map<String, String> environment;
+  final Path directory;
+  final boolean noDotEnvFiles;
+  final boolean hermetic;
+  final Map<Class<?>, Converter<?>> converters;
+  final List<Env.ProviderRegistration> providers;
+  final boolean strict;
+  final boolean allowSecretsFromFiles;
+  final boolean discoverProviders;
+  final Duration providerTimeout;
+
+  EnvLoader(Env.Builder builder) {
+    this.profile = builder.profile;
+    this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.values));
+    this.environment = builder.environment;
+    this.directory = builder.directory;
+    this.noDotEnvFiles = builder.noDotEnvFiles;
+    this.hermetic = builder.hermetic;
+    this.converters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.converters));
+    this.providers = List.copyOf(builder.providers);
+    this.strict = builder.strict;
+    this.allowSecretsFromFiles = builder.allowSecretsFromFiles;
+    this.discoverProviders = builder.discoverProviders;
+    this.providerTimeout = builder.providerTimeout;
+  }
+
+  /**
+   * Loads {@code schema}.
+   *
+   * @throws EnvException if any variable is missing or invalid, a provider fails, or the schema is
+   *     not usable; the exception lists every problem
+   */
+  public <T extends Record> T load(Class<T> schema) {
+    return resolve(schema).value();
+  }
+
+  /**
+   * Loads {@code schema} and returns it with a report of where every value came from.
+   *
+   * @throws EnvException as {@link #load} does
+   */
+  public <T extends Record> Resolution<T> resolve(Class<T> schema) {
+    Objects.requireNonNull(schema, "schema");
+    return new Loader(this).resolve(schema);
+  }
+
+  /** Returns the settings that shape a load, never a value. */
+  @Override
+  public String toString() {
+    return "EnvLoader[profile=" + (profile == null ? "from APP_ENV" : profile.name())
+        + ", values=" + values.size() + ", providers=" + providers.size()
+        + (strict ? ", strict" : "") + (hermetic ? ", hermetic" : "") + "]";
+  }
+}
