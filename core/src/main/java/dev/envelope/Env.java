@@ -56,6 +56,7 @@ public final class Env {
     boolean allowSecretsFromFiles;
     boolean discoverProviders = true;
     Duration providerTimeout = Duration.ofSeconds(30);
+    Duration refreshInterval = Duration.ofMinutes(1);
     final List<String> customProfiles = new ArrayList<>();
     final List<String> productionLikeProfiles = new ArrayList<>();
 
@@ -203,6 +204,20 @@ public final class Env {
         throw new IllegalArgumentException("providerTimeout must be positive: " + timeout);
       }
       this.providerTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets how often a {@link LiveEnv} re-resolves its sources (each period jittered by up to 10%, so
+     * that replicas do not poll in step); default one minute.
+     *
+     * @throws IllegalArgumentException if {@code interval} is shorter than one second
+     */
+    public Builder refreshInterval(Duration interval) {
+      if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("refreshInterval must be at least 1 s: " + interval);
+      }
+      this.refreshInterval = interval;
       return this;
     }
 

@@ -42,8 +42,12 @@ final class Loader {
   /** Sources that failed as a whole, for "looked in": none of their values count. */
   private final List<String> unread = new ArrayList<>();
 
-  Loader(EnvLoader settings) {
+  /** What a live configuration keeps between its loads; null for a one-off load. */
+  private final LiveState live;
+
+  Loader(EnvLoader settings, LiveState live) {
     this.settings = settings;
+    this.live = live;
     this.environment =
         settings.environment != null ? settings.environment : settings.hermetic ? Map.of() : System.getenv();
     Path directory = settings.directory != null ? settings.directory : settings.hermetic ? null : Path.of("");
@@ -109,7 +113,7 @@ final class Loader {
     if (!warnings.isEmpty()) {
       warn(schemaName, warnings);
     }
-    return new Resolution<>(type.cast(root), Report.of(schemaName, profile, binder, warnings, notes));
+    return new Resolution<>(type.cast(root), Report.of(schemaName, profile, binder, warnings, notes), binder.texts());
   }
 
   // ---- profile ------------------------------------------------------------------------------
@@ -263,9 +267,14 @@ final class Loader {
       return List.of();
     }
     ProviderRequest request = ProviderRequest.of(profile, declared, providerSettings);
+    List<ProviderRequest> requests = new ArrayList<>(providers.size());
+    for (EnvProvider provider : providers) {
+      ProviderSnapshot previous = live == null ? null : live.snapshot(provider);
+      requests.add(previous == null ? request : request.withPrevious(previous));
+    }
     List<EntrySource> sources = new ArrayList<>();
     int ordinal = EntrySource.PROVIDERS;
-    List<ProviderFetcher.Result> results = ProviderFetcher.fetchAll(providers, request, settings.providerTimeout);
+    List<ProviderFetcher.Result> results = ProviderFetcher.fetchAll(providers, requests, settings.providerTimeout);
     // A provider's failure may quote any of the settings it read, whatever their names.
     Redactor settingsRedactor = Redactor.of(providerSettings.credentials());
     for (ProviderFetcher.Result result : results) {
@@ -275,6 +284,9 @@ final class Loader {
         continue;
       }
       ProviderSnapshot snapshot = result.snapshot();
+      if (live != null) {
+        live.remember(result.provider(), request, snapshot);
+      }
       Map<String, EntrySource.Candidate> entries = new LinkedHashMap<>();
       for (ProviderSnapshot.Entry entry : snapshot.entries()) {
         entries.put(entry.name(), new EntrySource.Candidate(entry.value(), entry.origin(), entry.checked()));
