@@ -106,7 +106,7 @@ final class Loader {
     }
     if (!sourceProblems.isEmpty() || !problems.isEmpty() || root == null) {
       List<Problem> all = new ArrayList<>(sourceProblems);
-      all.addAll(ordered(hinted(problems, unknown), schema));
+      all.addAll(ordered(hinted(withUnreadFiles(problems, profile), unknown), schema));
       throw new EnvException(schemaName, profile.name(), redactor.apply(all), settings.strict ? List.of() : unknown);
     }
     List<Problem> warnings = settings.strict ? List.of() : unknown;
@@ -173,14 +173,16 @@ final class Loader {
     List<Problem> found = new ArrayList<>();
     for (Schema.Variable variable : schema.variables()) {
       Set<Profile> named = new LinkedHashSet<>(variable.requiredIn());
-      named.addAll(variable.defaultsIn().keySet());
-      for (Profile named1 : named) {
-        if (!settings.profiles.accepts(named1)) {
-          String hint = settings.profiles.suggestion(named1.name());
+      for (Map.Entry<Profile, String> defaultIn : variable.defaultsIn().entrySet()) {
+        named.add(defaultIn.getKey());
+      }
+      for (Profile profile : named) {
+        if (!settings.profiles.accepts(profile)) {
+          String hint = settings.profiles.suggestion(profile.name());
           found.add(new Problem(variable.name(), Problem.Kind.SCHEMA,
-              "names the profile '" + named1.name() + "', which is not a known profile (known: "
+              "names the profile '" + profile.name() + "', which is not a known profile (known: "
                   + settings.profiles.known() + ")", "schema",
-              hint.isEmpty() ? "declare it with Env.builder().profiles(\"" + named1.name() + "\")" : hint));
+              hint.isEmpty() ? "declare it with Env.builder().profiles(\"" + profile.name() + "\")" : hint));
         }
       }
     }
@@ -370,14 +372,34 @@ final class Loader {
     if (!unread.isEmpty()) {
       text += "; not read: " + String.join(", ", unread);
     }
-    if (files != null) {
-      List<String> other = files.unread(profile);
-      if (!other.isEmpty()) {
-        text += "; found " + String.join(", ", other) + ", not read in profile " + profile
-            + " (it reads " + String.join(", ", DotEnvFiles.fileNames(profile)) + ")";
-      }
-    }
     return text;
+  }
+
+  /**
+   * Adds to each missing variable's origin the {@code .env.*} files of the directory that the profile
+   * does not read: a file named for another profile, or misspelt, is the usual reason. Lists the
+   * directory only when something is missing.
+   */
+  private List<Problem> withUnreadFiles(List<Problem> found, Profile profile) {
+    if (files == null) {
+      return found;
+    }
+    List<String> other = null;
+    List<Problem> result = new ArrayList<>(found.size());
+    for (Problem problem : found) {
+      if (problem.kind() == Problem.Kind.MISSING) {
+        if (other == null) {
+          other = files.unread(profile);
+        }
+        if (!other.isEmpty()) {
+          problem = new Problem(problem.variable(), problem.kind(), problem.message(), problem.origin() + "; found "
+              + String.join(", ", other) + ", not read in profile " + profile + " (it reads "
+              + String.join(", ", DotEnvFiles.fileNames(profile)) + ")", problem.hint());
+        }
+      }
+      result.add(problem);
+    }
+    return result;
   }
 
   // ---- outcome ------------------------------------------------------------------------------
