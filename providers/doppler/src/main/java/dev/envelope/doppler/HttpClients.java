@@ -14,23 +14,17 @@ final class HttpClients {
 
   /**
    * Returns a client that shares {@code given}'s (or the shared client's) pool and dispatcher, with
-   * OkHttp's own silent retry turned off so that the provider's retry count bounds the requests.
-   * Timeouts left null keep {@code given}'s, or take the defaults (connect 5 s, read 10 s) when no
-   * client was given.
+   * OkHttp's own silent retry turned off so that the provider's attempts bound the requests,
+   * redirects never followed (the token must not travel to another host), and connect and read
+   * time-outs no longer than one attempt.
    */
-  static OkHttpClient derive(OkHttpClient given, Duration connectTimeout, Duration readTimeout) {
-    OkHttpClient.Builder http = (given != null ? given : Shared.INSTANCE).newBuilder();
-    http.retryOnConnectionFailure(false);
-    if (connectTimeout != null) {
-      http.connectTimeout(connectTimeout);
-    } else if (given == null) {
-      http.connectTimeout(Duration.ofSeconds(5));
-    }
-    if (readTimeout != null) {
-      http.readTimeout(readTimeout);
-    } else if (given == null) {
-      http.readTimeout(Duration.ofSeconds(10));
-    }
-    return http.build();
+  static OkHttpClient derive(OkHttpClient given, Duration attemptTimeout) {
+    return (given != null ? given : Shared.INSTANCE).newBuilder()
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .connectTimeout(attemptTimeout)
+        .readTimeout(attemptTimeout)
+        .build();
   }
 }

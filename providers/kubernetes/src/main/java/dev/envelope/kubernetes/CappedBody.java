@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Collects a response body of at most {@code max} bytes, and fails as soon as a body (declared or
@@ -32,10 +33,18 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     this.max = max;
   }
 
-  /** Returns a handler whose bodies are capped at {@code max} bytes. */
-  static HttpResponse.BodyHandler<byte[]> handler(long max) {
+  /**
+   * Returns a handler whose bodies are capped at {@code max} bytes; {@code exceeded} is set when a
+   * body is refused, however the JDK then reports the cancelled exchange.
+   */
+  static HttpResponse.BodyHandler<byte[]> handler(long max, AtomicBoolean exceeded) {
     return info -> {
       CappedBody body = new CappedBody(max);
+      body.result.whenComplete((bytes, failure) -> {
+        if (failure instanceof TooLarge) {
+          exceeded.set(true);
+        }
+      });
       if (info.headers().firstValueAsLong("Content-Length").orElse(-1) > max) {
         body.result.completeExceptionally(new TooLarge(max));
       }
@@ -57,8 +66,9 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   public void onNext(List<ByteBuffer> items) {
     for (ByteBuffer item : items) {
       if (bytes.size() + (long) item.remaining() > max) {
-        subscription.cancel();
+        // Failed before cancelling, so that the cancellation's own error cannot win the race.
         result.completeExceptionally(new TooLarge(max));
+        subscription.cancel();
         return;
       }
       byte[] chunk = new byte[item.remaining()];

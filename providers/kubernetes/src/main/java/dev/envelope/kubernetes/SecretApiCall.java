@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 
 /**
@@ -72,7 +73,7 @@ final class SecretApiCall {
       Duration left = FetchLimits.remaining(deadline);
       if (failure.retryAfter() != null && failure.retryAfter().compareTo(left) > 0) {
         throw new ProviderException(failure.reason() + "; asked to wait " + FetchLimits.format(failure.retryAfter())
-            + ", more than the " + FetchLimits.format(left) + " left of the " + FetchLimits.format(limits.timeout())
+            + ", more than the " + FetchLimits.format(wholeSeconds(left)) + " left of the " + FetchLimits.format(limits.timeout())
             + " time limit (" + attempts + ")", failure.cause());
       }
       Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff(attempt);
@@ -94,7 +95,9 @@ final class SecretApiCall {
             .header("Authorization", "Bearer " + token)
             .GET()
             .build();
-    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, CappedBody.handler(MAX_BODY_BYTES));
+    AtomicBoolean tooLarge = new AtomicBoolean();
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        client.sendAsync(request, CappedBody.handler(MAX_BODY_BYTES, tooLarge));
     HttpResponse<byte[]> response;
     try {
       response = exchange.get(limit.toNanos(), TimeUnit.NANOSECONDS);
@@ -105,7 +108,7 @@ final class SecretApiCall {
       exchange.cancel(true);
       throw e;
     } catch (ExecutionException e) {
-      return failed(e.getCause());
+      return failed(tooLarge.get() ? new CappedBody.TooLarge(MAX_BODY_BYTES) : e.getCause());
     }
     int status = response.statusCode();
     if (status == 200) {
@@ -223,5 +226,9 @@ final class SecretApiCall {
   private static Duration min(Duration a, Duration b) {
     Duration shortest = a.compareTo(b) <= 0 ? a : b;
     return shortest.isZero() ? Duration.ofMillis(1) : shortest;
+  }
+
+  private static Duration wholeSeconds(Duration duration) {
+    return duration.toSeconds() >= 1 ? Duration.ofSeconds(duration.toSeconds()) : duration;
   }
 }
