@@ -16,6 +16,7 @@ import dev.envelope.spi.ProviderSnapshot;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,37 @@ class DopplerFailureTest {
     ProviderException thrown = fetchFails(doppler.provider().build());
 
     assertThat(thrown).hasMessageContaining("(401): Token dp.st.… is revoked");
+  }
+
+  @Test
+  void fragmentOfTheTokenEchoedByTheServerIsRedacted() {
+    String firstTwelve = TOKEN.substring(0, 12);
+    String tail = TOKEN.substring(TOKEN.length() - 9);
+    doppler.server.enqueue(error(401, "Token " + firstTwelve + "... (ending " + tail + ") is revoked"));
+
+    ProviderException thrown = fetchFails(doppler.provider().build());
+
+    assertThat(thrown).hasMessageContaining("(401): Token dp.st.…... (ending dp.st.…) is revoked");
+    assertThat(thrown.getMessage()).doesNotContain(firstTwelve).doesNotContain(tail);
+  }
+
+  @Test
+  void redirectIsNotFollowedAndNamesOnlyTheOtherHost() throws Exception {
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      elsewhere.enqueue(config());
+      String location = "http://localhost:" + elsewhere.getPort() + "/v3/configs/config/secrets/download?t=" + TOKEN;
+      doppler.server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", location).build());
+
+      ProviderException thrown = fetchFails(doppler.provider().build());
+
+      assertThat(thrown).hasMessage("Doppler at " + doppler.server.getHostName() + ":" + doppler.server.getPort()
+          + " answered 307, redirecting to http://localhost:" + elsewhere.getPort() + "; redirects are not followed,"
+          + " so that the token never leaves the configured API host: set DOPPLER_API_HOST to the address that"
+          + " serves the API");
+      assertThat(elsewhere.getRequestCount()).isZero();
+      assertThat(doppler.server.getRequestCount()).isEqualTo(1);
+    }
   }
 
   @Test
