@@ -259,11 +259,11 @@ class KubernetesSecretProviderTest {
   }
 
   @Test
-  void emptyValueIsAProblemNamingTheKey() throws Exception {
-    server.enqueue(200, FakeApiServer.secret("prod", "app-secrets", "1", data("db-password", "")));
+  void emptyValueIsAnEmptyValue() throws Exception {
+    server.enqueue(200, FakeApiServer.secret("prod", "app-secrets", "1", data("db-password", "", "api-key", CANARY)));
 
-    assertThat(failure(provider().build()).getMessage()).isEqualTo(
-        "key 'db-password' of Secret prod/app-secrets is empty; put the value in the secret, or remove the key");
+    assertThat(fetch(provider().build()).entries()).extracting(ProviderSnapshot.Entry::name, ProviderSnapshot.Entry::value)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("DB_PASSWORD", ""), org.assertj.core.groups.Tuple.tuple("API_KEY", CANARY));
   }
 
   @Test
