@@ -29,10 +29,12 @@ import okhttp3.OkHttpClient;
  * {@code DOPPLER_TOKEN} (explicit values, the environment or a {@code .env} file), and never appears
  * in a message, an origin or {@link #toString()}: at most its kind, such as {@code dp.st.…}.
  *
- * <p>With a {@linkplain Builder#fallbackFile fallback file}, every successful download is also
- * stored encrypted (the Doppler CLI's format, AES-256-GCM under a PBKDF2-HMAC-SHA256 key derived
- * from the token) by a background thread, and read back when Doppler stays unreachable or answers
- * 5xx; never after 401, 403 or 404.
+ * <p>With a {@linkplain Builder#fallbackFile fallback file} (or the {@linkplain
+ * Builder#cliFallbackFile CLI's default one}), every successful download is also stored encrypted
+ * (the Doppler CLI's format, AES-256-GCM under a PBKDF2-HMAC-SHA256 key derived from {@code
+ * DOPPLER_PASSPHRASE} or the token) by a background thread, which the JVM's exit waits for, and
+ * read back when Doppler stays unreachable or answers 5xx, unless older than {@linkplain
+ * Builder#fallbackMaxAge its maximum age}; never after 401, 403 or 404.
  *
  * <p>Instances are immutable apart from that cache and thread-safe; builders are not.
  */
@@ -44,7 +46,6 @@ public final class DopplerProvider implements EnvProvider {
   private final String project;
   private final String config;
   private final String apiHost;
-  private final Path fallbackFile;
   private final FetchLimits limits;
   private final DopplerClient client;
   private final AtomicReference<Cached> cached = new AtomicReference<>();
@@ -55,13 +56,14 @@ public final class DopplerProvider implements EnvProvider {
     this.project = builder.project;
     this.config = builder.config;
     this.apiHost = builder.apiHost;
-    this.fallbackFile = builder.fallbackFile;
     this.limits = builder.limits;
     this.client =
         new DopplerClient(
             HttpClients.derive(builder.httpClient, limits.attemptTimeout()), limits, builder.initialBackoff,
             builder.maxBackoff, builder.sleeper);
-    this.fallbackStore = new FallbackStore(fallbackFile);
+    this.fallbackStore = new FallbackStore(new FallbackLocation(
+        builder.fallbackFile, builder.cliFallbackFile, builder.homeDirectory, builder.fallbackPassphrase,
+        builder.fallbackMaxAge));
   }
 
   /** Returns a provider whose token, project, config and API host all come from the settings. */
@@ -91,6 +93,8 @@ public final class DopplerProvider implements EnvProvider {
   @Override
   public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException, InterruptedException {
     DopplerTarget target = target(request);
+    FallbackLocation.Resolved fallback =
+        fallbackStore.enabled() ? fallbackStore.location().resolve(target, request) : null;
     String key = target.cacheKey();
     Cached previous = cached.get();
     boolean conditional = previous != null && previous.key().equals(key);
@@ -98,10 +102,15 @@ public final class DopplerProvider implements EnvProvider {
     try {
       download = client.download(target, conditional ? previous.etag() : null);
     } catch (DopplerUnavailableException unavailable) {
-      return fallbackStore.read(target, unavailable);
+      if (fallback == null) {
+        throw new ProviderException(unavailable.getMessage(), unavailable);
+      }
+      return fallbackStore.read(fallback, target, unavailable);
     }
     if (download.notModified()) {
-      fallbackStore.writeIfMissing(target, previous.secrets());
+      if (fallback != null) {
+        fallbackStore.writeIfMissing(fallback, previous.secrets());
+      }
       return previous.snapshot();
     }
     ProviderSnapshot snapshot =
@@ -109,7 +118,9 @@ public final class DopplerProvider implements EnvProvider {
     if (download.etag() != null) {
       cached.set(new Cached(key, download.etag(), download.secrets(), snapshot));
     }
-    fallbackStore.write(target, download.secrets());
+    if (fallback != null) {
+      fallbackStore.write(fallback, download.secrets());
+    }
     return snapshot;
   }
 
@@ -144,7 +155,7 @@ public final class DopplerProvider implements EnvProvider {
   @Override
   public String toString() {
     return "DopplerProvider[" + name() + (apiHost != null ? ", " + apiHost : "")
-        + (fallbackFile != null ? ", fallback " + fallbackFile : "") + ", " + limits + "]";
+        + (fallbackStore.enabled() ? ", fallback " + fallbackStore.location().describe() : "") + ", " + limits + "]";
   }
 
   /** The last download, kept for conditional requests. */
@@ -166,6 +177,10 @@ public final class DopplerProvider implements EnvProvider {
     private String config;
     private String apiHost;
     private Path fallbackFile;
+    private boolean cliFallbackFile;
+    private Path homeDirectory;
+    private String fallbackPassphrase;
+    private Duration fallbackMaxAge;
     private OkHttpClient httpClient;
     private FetchLimits limits = FetchLimits.DEFAULT;
     private Duration initialBackoff = Duration.ofMillis(250);
@@ -242,6 +257,42 @@ public final class DopplerProvider implements EnvProvider {
      */
     public Builder fallbackFile(Path file) {
       this.fallbackFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * Keeps the fallback file where the Doppler CLI keeps its own, {@code
+     * ~/.doppler/fallback/.secrets-SHA256.json}, so that {@code doppler run} and this provider share
+     * it. The home directory is {@link #homeDirectory}, else the setting {@code HOME}, else the
+     * system property {@code user.home}.
+     */
+    public Builder cliFallbackFile() {
+      this.cliFallbackFile = true;
+      return this;
+    }
+
+    /** Sets the home directory under which {@link #cliFallbackFile} lives. */
+    public Builder homeDirectory(Path home) {
+      this.homeDirectory = Objects.requireNonNull(home, "home");
+      return this;
+    }
+
+    /**
+     * Sets the passphrase that encrypts the fallback file, instead of the setting {@code
+     * DOPPLER_PASSPHRASE} or the CLI's default ({@code token:project:config}, or the token alone).
+     */
+    public Builder fallbackPassphrase(String passphrase) {
+      this.fallbackPassphrase = requireText(passphrase, "passphrase");
+      return this;
+    }
+
+    /**
+     * Refuses a fallback file older than {@code maxAge}: the load fails rather than run on stale
+     * secrets. A fallback file that is used is reported in the load's notes with its age and this
+     * limit. No limit by default.
+     */
+    public Builder fallbackMaxAge(Duration maxAge) {
+      this.fallbackMaxAge = requirePositive(maxAge, "fallbackMaxAge");
       return this;
     }
 

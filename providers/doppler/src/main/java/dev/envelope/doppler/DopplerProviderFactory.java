@@ -6,6 +6,7 @@ import dev.envelope.spi.FetchLimits;
 import dev.envelope.spi.ProviderUri;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,15 +18,18 @@ import java.util.List;
  *   <li>{@code doppler:} (as a {@link URI}, {@code doppler:/}) the config the token is scoped to (a
  *       service token), or the one named by {@code DOPPLER_PROJECT} and {@code DOPPLER_CONFIG};
  *   <li>{@code doppler:api/prd} project {@code api}, config {@code prd};
- *   <li>{@code doppler:api/prd?fallback=/var/cache/app/doppler.json} with a fallback file.
+ *   <li>{@code doppler:api/prd?fallback=/var/cache/app/doppler.json} with a fallback file;
+ *   <li>{@code doppler:api/prd?fallback&fallbackMaxAge=168h} with the Doppler CLI's own fallback file,
+ *       used only if at most a week old.
  * </ul>
  *
- * <p>Options: {@code fallback} (a file path), and the {@linkplain FetchLimits limits} {@code
+ * <p>Options: {@code fallback} (a file path; bare, the CLI's default file under {@code
+ * ~/.doppler/fallback/}), {@code fallbackMaxAge} (a duration such as {@code 24h}), and the {@linkplain FetchLimits limits} {@code
  * maxAttempts}, {@code attemptTimeout} and {@code timeout}. The token and API host always come from
  * the settings. Listed in {@code META-INF/services/dev.envelope.spi.EnvProviderFactory}.
  */
 public final class DopplerProviderFactory implements EnvProviderFactory {
-  private static final List<String> OPTIONS = List.of("fallback");
+  private static final List<String> OPTIONS = List.of("fallback", "fallbackMaxAge");
   private static final String EXPECTED = "doppler: or doppler:PROJECT/CONFIG";
 
   /** Creates the factory; called by {@link java.util.ServiceLoader}. */
@@ -63,11 +67,17 @@ public final class DopplerProviderFactory implements EnvProviderFactory {
       builder.project(parts[0]).config(parts[1]);
     }
     String fallback = uri.option("fallback").orElse(null);
-    if (fallback != null) {
-      if (fallback.isBlank()) {
-        throw uri.malformed("fallback needs a file path");
-      }
+    if (fallback != null && fallback.isBlank()) {
+      builder.cliFallbackFile();
+    } else if (fallback != null) {
       builder.fallbackFile(Path.of(fallback));
+    }
+    Duration maxAge = uri.duration("fallbackMaxAge").orElse(null);
+    if (maxAge != null) {
+      if (fallback == null) {
+        throw uri.malformed("fallbackMaxAge needs a fallback file (?fallback or ?fallback=PATH)");
+      }
+      builder.fallbackMaxAge(maxAge);
     }
     return builder.build();
   }

@@ -79,7 +79,7 @@ class DopplerProviderFactoryTest {
     assertThatThrownBy(() -> create("doppler:api/prd?token=dp.st.x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Malformed provider URI 'doppler:api/prd?token=dp.st.x': unknown option 'token' (known:"
-            + " fallback, maxAttempts, attemptTimeout, timeout); expected doppler: or doppler:PROJECT/CONFIG");
+            + " fallback, fallbackMaxAge, maxAttempts, attemptTimeout, timeout); expected doppler: or doppler:PROJECT/CONFIG");
   }
 
   @Test

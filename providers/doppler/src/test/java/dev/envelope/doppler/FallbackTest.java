@@ -69,7 +69,7 @@ class FallbackTest {
     String contents = Files.readString(fallback(), StandardCharsets.UTF_8);
     assertThat(contents).startsWith("4:base64:500000:");
     assertThat(contents).doesNotContain(SECRET).doesNotContain("postgres").doesNotContain(TOKEN);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fallback()))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fallback()))).isEqualTo("r--------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fallback().getParent()))).isEqualTo("rwx------");
     try (var files = Files.list(fallback().getParent())) {
       assertThat(files).containsExactly(fallback());
