@@ -229,11 +229,11 @@ final class JsonObjectReader {
 
   private void expect(char c) throws MalformedJson {
     if (!consume(c)) {
-      throw malformed(at >= text.length() ? "the text ends before the object is closed" : "expected '" + c + "'");
+      throw malformed("expected '" + c + "'");
     }
   }
 
   private MalformedJson malformed(String what) {
-    return new MalformedJson(what + " at character " + (at + 1));
+    return new MalformedJson(what + (at >= text.length() ? " at the end of the text" : " at character " + (at + 1)));
   }
 }
