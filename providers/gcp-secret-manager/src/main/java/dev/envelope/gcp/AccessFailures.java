@@ -2,6 +2,7 @@ package dev.envelope.gcp;
 
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.StatusCode;
+import io.grpc.StatusRuntimeException;
 import java.util.Set;
 
 /**
@@ -68,7 +69,7 @@ final class AccessFailures {
   private static String description(ApiException failure) {
     Throwable cause = failure.getCause();
     String text =
-        cause instanceof io.grpc.StatusRuntimeException grpc && grpc.getStatus().getDescription() != null
+        cause instanceof StatusRuntimeException grpc && grpc.getStatus().getDescription() != null
             ? grpc.getStatus().getDescription()
             : String.valueOf(failure.getMessage());
     text = text.strip();

@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -65,7 +67,7 @@ public final class GcpSecretManagerProvider implements EnvProvider {
     this.clientSettings = builder.clientSettings;
     this.secretIds = Map.copyOf(builder.secretIds);
     this.versions = Map.copyOf(builder.versions);
-    this.jsonSecrets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.jsonSecrets));
+    this.jsonSecrets = Collections.unmodifiableMap(new LinkedHashMap<>(builder.jsonSecrets));
     this.only = builder.only == null ? null : Set.copyOf(builder.only);
     this.limits = builder.limits;
     this.concurrency = builder.concurrency;
@@ -97,6 +99,7 @@ public final class GcpSecretManagerProvider implements EnvProvider {
    */
   @Override
   public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException {
+    long deadline = System.nanoTime() + limits.timeout().toNanos();
     List<SecretRead> reads = reads(request.declaredNames());
     ProviderSnapshot.Builder snapshot = ProviderSnapshot.builder();
     if (reads.isEmpty()) {
@@ -112,7 +115,7 @@ public final class GcpSecretManagerProvider implements EnvProvider {
     }
     List<Outcome> outcomes;
     try {
-      outcomes = new SecretAccessor(client.accessSecretVersionCallable(), project, endpoint, limits, concurrency)
+      outcomes = new SecretAccessor(client.accessSecretVersionCallable(), project, endpoint, limits, concurrency, deadline)
           .accessAll(reads);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -169,8 +172,8 @@ public final class GcpSecretManagerProvider implements EnvProvider {
   public String toString() {
     return "GcpSecretManagerProvider[" + name()
         + (only == null ? ", declared variables" : ", only " + new TreeSet<>(only))
-        + (secretIds.isEmpty() ? "" : ", secrets " + new java.util.TreeMap<>(secretIds))
-        + (versions.isEmpty() ? "" : ", versions " + new java.util.TreeMap<>(versions))
+        + (secretIds.isEmpty() ? "" : ", secrets " + new TreeMap<>(secretIds))
+        + (versions.isEmpty() ? "" : ", versions " + new TreeMap<>(versions))
         + (jsonSecrets.isEmpty() ? "" : ", JSON " + jsonSecrets)
         + ", concurrency " + concurrency + ", " + limits
         + (clientSettings == null ? ", default client" : ", client endpoint " + endpoint(clientSettings)) + "]";

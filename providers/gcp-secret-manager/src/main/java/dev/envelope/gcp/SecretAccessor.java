@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Makes the {@code AccessSecretVersion} calls of one fetch: at most {@code concurrency} at a time,
  * each retried on {@link AccessFailures#RETRIED} codes with jittered exponential backoff (or the
- * delay the service asks for), every attempt and wait inside the fetch's limits.
+ * delay the service asks for), every attempt and wait inside the fetch's limits, which end at {@code
+ * deadline} ({@link System#nanoTime}).
  *
  * <p>The client's own retries are switched off per call, so that {@link FetchLimits} alone bound the
  * work. An interrupt stops everything: waiting calls are cancelled, which cancels their RPCs. Not
@@ -52,13 +54,14 @@ final class SecretAccessor {
       String project,
       String endpoint,
       FetchLimits limits,
-      int concurrency) {
+      int concurrency,
+      long deadline) {
     this.access = access;
     this.project = project;
     this.endpoint = endpoint;
     this.limits = limits;
     this.concurrency = concurrency;
-    this.deadline = System.nanoTime() + limits.timeout().toNanos();
+    this.deadline = deadline;
   }
 
   /**
@@ -177,7 +180,7 @@ final class SecretAccessor {
   }
 
   /** Names the worker threads after the provider and makes them daemons, so they never hold up exit. */
-  private static final class Workers implements java.util.concurrent.ThreadFactory {
+  private static final class Workers implements ThreadFactory {
     private final AtomicInteger count = new AtomicInteger();
 
     @Override
