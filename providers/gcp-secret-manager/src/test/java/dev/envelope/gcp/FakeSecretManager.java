@@ -7,7 +7,6 @@ import com.google.cloud.secretmanager.v1.AccessSecretVersionResponse;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceSettings;
 import com.google.cloud.secretmanager.v1.SecretPayload;
 import com.google.protobuf.ByteString;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -114,7 +113,7 @@ final class FakeSecretManager implements AutoCloseable {
           .setTransportChannelProvider(
               InstantiatingGrpcChannelProvider.newBuilder()
                   .setEndpoint(endpoint())
-                  .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
+                  .setChannelConfigurator(channel -> channel.usePlaintext())
                   .build())
           .build();
     } catch (IOException e) {
