@@ -162,6 +162,21 @@ class GcpSecretManagerFailureTest {
   }
 
   @Test
+  void theFetchTimeoutBoundsTheAttemptsTogether() {
+    gcp.hang("API_KEY");
+
+    ProviderException thrown =
+        fetchFailure(
+            providerFor(gcp).maxAttempts(3).attemptTimeout(Duration.ofMillis(500)).timeout(Duration.ofMillis(500)).build(),
+            declaring("API_KEY"));
+
+    // The one attempt used the whole fetch timeout, so no backoff could fit before a second one.
+    assertThat(thrown.getMessage())
+        .startsWith("API_KEY: Secret Manager (" + gcp.endpoint() + ") did not answer (DEADLINE_EXCEEDED: ");
+    assertThat(gcp.requested()).hasSize(1);
+  }
+
+  @Test
   void retryDelayBeyondTheTimeoutEndsTheFetchWithTheServicesAnswer() {
     gcp.failNext("API_KEY", Status.RESOURCE_EXHAUSTED.withDescription("Quota exceeded for quota metric 'Access requests'"), 5);
     gcp.askToRetryAfter("API_KEY", 3600);
