@@ -31,13 +31,13 @@ import java.util.TreeSet;
  * EnvProvider gcp = GcpSecretManagerProvider.builder()
  *     .project("my-project")
  *     .secret("DATABASE_URL", "database-url")       // read DATABASE_URL from the secret database-url
- *     .version("database-url", "4")                  // pinned; an alias such as "prod" works too
+ *     .version("DATABASE_URL", "4")                  // pinned; an alias such as "prod" works too
  *     .jsonSecret("orders-db", "DATABASE_")          // {"password": ...} -> DATABASE_PASSWORD
  *     .build();
  * }</pre>
  *
  * <p>Only declared variables are read, one {@code AccessSecretVersion} call each, at most {@link
- * Builder#concurrency} at a time; a secret that does not exist leaves its variable to the other
+ * Builder#maxConcurrency} at a time; a secret that does not exist leaves its variable to the other
  * sources. Each payload's CRC32C checksum is verified. The client comes from the {@linkplain
  * Builder#clientSettings client settings}: by default Google's gRPC transport and Application Default
  * Credentials (a workload's service account, {@code GOOGLE_APPLICATION_CREDENTIALS}, {@code gcloud
@@ -49,7 +49,7 @@ public final class GcpSecretManagerProvider implements EnvProvider {
   public static final String SCHEME = "gcp-secretmanager";
 
   /** The calls made at once by default. */
-  public static final int DEFAULT_CONCURRENCY = 8;
+  public static final int DEFAULT_MAX_CONCURRENCY = 8;
 
   private static final String DEFAULT_ENDPOINT = "secretmanager.googleapis.com:443";
 
@@ -60,7 +60,7 @@ public final class GcpSecretManagerProvider implements EnvProvider {
   private final Map<String, String> jsonSecrets;
   private final Set<String> only;
   private final FetchLimits limits;
-  private final int concurrency;
+  private final int maxConcurrency;
 
   private GcpSecretManagerProvider(Builder builder) {
     this.project = builder.project;
@@ -70,7 +70,7 @@ public final class GcpSecretManagerProvider implements EnvProvider {
     this.jsonSecrets = Collections.unmodifiableMap(new LinkedHashMap<>(builder.jsonSecrets));
     this.only = builder.only == null ? null : Set.copyOf(builder.only);
     this.limits = builder.limits;
-    this.concurrency = builder.concurrency;
+    this.maxConcurrency = builder.maxConcurrency;
   }
 
   /** Returns a builder for a provider. */
@@ -115,7 +115,7 @@ public final class GcpSecretManagerProvider implements EnvProvider {
     }
     List<Outcome> outcomes;
     try {
-      outcomes = new SecretAccessor(client.accessSecretVersionCallable(), project, endpoint, limits, concurrency, deadline)
+      outcomes = new SecretAccessor(client.accessSecretVersionCallable(), project, endpoint, limits, maxConcurrency, deadline)
           .accessAll(reads);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -142,8 +142,9 @@ public final class GcpSecretManagerProvider implements EnvProvider {
       if (!SecretRead.SECRET_ID.matcher(secretId).matches()) {
         continue;
       }
-      boolean named = secretIds.containsKey(variable) || versions.containsKey(secretId);
-      reads.add(new SecretRead(secretId, versions.getOrDefault(secretId, SecretRead.LATEST), variable, "", named));
+      String version = versions.containsKey(variable) ? versions.get(variable) : versions.get(secretId);
+      boolean named = secretIds.containsKey(variable) || version != null;
+      reads.add(new SecretRead(secretId, version != null ? version : SecretRead.LATEST, variable, "", named));
     }
     for (Map.Entry<String, String> json : jsonSecrets.entrySet()) {
       reads.add(new SecretRead(json.getKey(), versions.getOrDefault(json.getKey(), SecretRead.LATEST), null, json.getValue(), true));
@@ -175,7 +176,7 @@ public final class GcpSecretManagerProvider implements EnvProvider {
         + (secretIds.isEmpty() ? "" : ", secrets " + new TreeMap<>(secretIds))
         + (versions.isEmpty() ? "" : ", versions " + new TreeMap<>(versions))
         + (jsonSecrets.isEmpty() ? "" : ", JSON " + jsonSecrets)
-        + ", concurrency " + concurrency + ", " + limits
+        + ", maxConcurrency " + maxConcurrency + ", " + limits
         + (clientSettings == null ? ", default client" : ", client endpoint " + endpoint(clientSettings)) + "]";
   }
 
@@ -188,7 +189,7 @@ public final class GcpSecretManagerProvider implements EnvProvider {
     private final Map<String, String> jsonSecrets = new LinkedHashMap<>();
     private Set<String> only;
     private FetchLimits limits = FetchLimits.DEFAULT;
-    private int concurrency = DEFAULT_CONCURRENCY;
+    private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
 
     private Builder() {}
 
@@ -231,18 +232,19 @@ public final class GcpSecretManagerProvider implements EnvProvider {
     }
 
     /**
-     * Reads version {@code version} of the secret {@code secretId}: a number ({@code 4}) or an alias
-     * ({@code prod}) instead of {@code latest}.
+     * Reads version {@code version}, a number ({@code 4}) or an alias ({@code prod}), instead of
+     * {@code latest}, for the variable {@code name}, or for the secret {@code name} (a JSON secret, or
+     * the secret a variable is {@linkplain #secret mapped} to).
      *
      * @throws IllegalArgumentException if either is malformed
      */
-    public Builder version(String secretId, String version) {
+    public Builder version(String name, String version) {
       Objects.requireNonNull(version, "version");
       if (!SecretRead.VERSION.matcher(version).matches()) {
         throw new IllegalArgumentException(
-            "version of " + secretId + " must be a number such as 4 or an alias such as prod, not '" + version + "'");
+            "version of " + name + " must be a number such as 4 or an alias such as prod, not '" + version + "'");
       }
-      versions.put(requireSecretId(secretId), version);
+      versions.put(requireSecretId(name), version);
       return this;
     }
 
@@ -266,15 +268,15 @@ public final class GcpSecretManagerProvider implements EnvProvider {
     }
 
     /**
-     * Sets how many calls are made at once, 1 to 64; default {@value GcpSecretManagerProvider#DEFAULT_CONCURRENCY}.
+     * Sets how many calls are made at once, 1 to 64; default {@value GcpSecretManagerProvider#DEFAULT_MAX_CONCURRENCY}.
      *
      * @throws IllegalArgumentException if out of range
      */
-    public Builder concurrency(int concurrency) {
-      if (concurrency < 1 || concurrency > 64) {
-        throw new IllegalArgumentException("concurrency must be between 1 and 64, not " + concurrency);
+    public Builder maxConcurrency(int maxConcurrency) {
+      if (maxConcurrency < 1 || maxConcurrency > 64) {
+        throw new IllegalArgumentException("maxConcurrency must be between 1 and 64, not " + maxConcurrency);
       }
-      this.concurrency = concurrency;
+      this.maxConcurrency = maxConcurrency;
       return this;
     }
 

@@ -15,16 +15,17 @@ import java.util.Map;
 
 /**
  * Creates {@link GcpSecretManagerProvider}s from {@code gcp-secretmanager:} URIs, one per URI: {@code
- * gcp-secretmanager:projects/my-project}, with the options {@code ids=DATABASE_URL:database-url,...}
- * (secret ids of variables), {@code versions=database-url:4,api-key:prod} (pinned versions or
- * aliases), {@code json=orders-db:DATABASE_,...} (JSON secrets and the prefix of their variables),
- * {@code only=DATABASE_URL,...} (read just these declared variables; empty for none), {@code
- * concurrency=8}, {@code endpoint=host:port}, and the limit options {@code maxAttempts}, {@code
- * attemptTimeout} and {@code timeout}.
+ * gcp-secretmanager:projects/my-project}, with the options {@code names=DATABASE_URL:database-url;...}
+ * (the secrets of variables), {@code versions=DATABASE_URL:4;API_KEY:prod} (pinned versions or
+ * aliases, by variable or JSON secret), {@code json=orders-db:DATABASE_;...} (JSON secrets and the
+ * prefix of their variables), {@code only=DATABASE_URL;...} (read just these declared variables;
+ * empty for none), {@code maxConcurrency=8}, {@code endpoint=host:port}, and the limit options
+ * {@code maxAttempts}, {@code attemptTimeout} and {@code timeout}. Lists are separated by {@code ;},
+ * since {@code ENVELOPE_PROVIDERS} separates URIs by commas.
  */
 public final class GcpSecretManagerProviderFactory implements EnvProviderFactory {
-  private static final String EXPECTED = "gcp-secretmanager:projects/PROJECT[?ids=VAR:secret-id,...&versions=secret-id:4,...]";
-  private static final List<String> OPTIONS = List.of("ids", "versions", "json", "only", "concurrency", "endpoint");
+  private static final String EXPECTED = "gcp-secretmanager:projects/PROJECT[?names=VARIABLE:secret-id;...][&versions=VARIABLE:4;...]";
+  private static final List<String> OPTIONS = List.of("names", "versions", "json", "only", "maxConcurrency", "endpoint");
 
   /** Creates the factory; {@link java.util.ServiceLoader} calls this. */
   public GcpSecretManagerProviderFactory() {}
@@ -51,7 +52,7 @@ public final class GcpSecretManagerProviderFactory implements EnvProviderFactory
     GcpSecretManagerProvider.Builder builder = GcpSecretManagerProvider.builder();
     try {
       builder.project(target);
-      for (Map.Entry<String, String> id : pairs(uri, "ids").entrySet()) {
+      for (Map.Entry<String, String> id : pairs(uri, "names").entrySet()) {
         builder.secret(id.getKey(), id.getValue());
       }
       for (Map.Entry<String, String> version : pairs(uri, "versions").entrySet()) {
@@ -60,8 +61,8 @@ public final class GcpSecretManagerProviderFactory implements EnvProviderFactory
       for (Map.Entry<String, String> json : pairs(uri, "json").entrySet()) {
         builder.jsonSecret(json.getKey(), json.getValue());
       }
-      uri.option("only").ifPresent(only -> builder.only(only.isEmpty() ? List.of() : List.of(only.split(","))));
-      uri.positiveInt("concurrency").ifPresent(builder::concurrency);
+      uri.option("only").ifPresent(only -> builder.only(only.isEmpty() ? List.of() : List.of(only.split(";"))));
+      uri.positiveInt("maxConcurrency").ifPresent(builder::maxConcurrency);
       builder.limits(uri.limits(FetchLimits.DEFAULT));
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("Malformed provider URI")) {
@@ -74,7 +75,7 @@ public final class GcpSecretManagerProviderFactory implements EnvProviderFactory
   }
 
   /**
-   * Returns the option {@code name} as {@code key:value} pairs separated by commas; a pair without a
+   * Returns the option {@code name} as {@code key:value} pairs separated by {@code ;}; a pair without a
    * {@code :} has an empty value (a JSON secret without prefix).
    */
   private static Map<String, String> pairs(ProviderUri uri, String name) {
@@ -83,12 +84,12 @@ public final class GcpSecretManagerProviderFactory implements EnvProviderFactory
     if (option.isEmpty()) {
       return pairs;
     }
-    for (String pair : option.split(",")) {
+    for (String pair : option.split(";")) {
       int colon = pair.indexOf(':');
       String key = colon < 0 ? pair : pair.substring(0, colon);
       String value = colon < 0 ? "" : pair.substring(colon + 1);
       if (key.isEmpty() || (value.isEmpty() && !name.equals("json"))) {
-        throw uri.malformed(name + "= takes KEY:VALUE pairs separated by commas, not '" + pair + "'");
+        throw uri.malformed(name + "= takes KEY:VALUE pairs separated by ';', not '" + pair + "'");
       }
       if (pairs.put(key, value) != null) {
         throw uri.malformed(name + "= names " + key + " twice");

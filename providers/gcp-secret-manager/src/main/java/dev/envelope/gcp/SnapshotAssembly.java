@@ -41,7 +41,7 @@ final class SnapshotAssembly {
       }
       JsonSecretExpander.Expansion expansion =
           JsonSecretExpander.expand(
-              accessed.text(), read.prefix(), " (secret(\"VARIABLE\", \"" + read.secretId() + "\") in code, ids=VARIABLE:" + read.secretId() + " in the URI)");
+              accessed.text(), read.prefix(), " (secret(\"VARIABLE\", \"" + read.secretId() + "\") in code, names=VARIABLE:" + read.secretId() + " in the URI)");
       for (String problem : expansion.problems()) {
         problem(read, problem);
       }

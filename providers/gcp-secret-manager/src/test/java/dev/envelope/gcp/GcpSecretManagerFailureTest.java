@@ -237,7 +237,7 @@ class GcpSecretManagerFailureTest {
     assertThat(thrown.getMessage())
         .isEqualTo("orders-db: the secret is not valid JSON, so it cannot be expanded into variables (a string is not"
             + " closed at the end of the text; the value is not shown); fix the secret, or read it whole into one variable"
-            + " (secret(\"VARIABLE\", \"orders-db\") in code, ids=VARIABLE:orders-db in the URI)");
+            + " (secret(\"VARIABLE\", \"orders-db\") in code, names=VARIABLE:orders-db in the URI)");
   }
 
   @Test

@@ -141,13 +141,13 @@ class GcpSecretManagerProviderTest {
   }
 
   @Test
-  void callsRunConcurrentlyButNeverMoreThanTheConcurrencyAtOnce() throws Exception {
+  void callsRunConcurrentlyButNeverMoreThanMaxConcurrencyAtOnce() throws Exception {
     String[] names = {"A1", "A2", "A3", "A4", "A5", "A6"};
     for (String name : names) {
       gcp.put(name, "value-" + name);
     }
     CountDownLatch twoWaiting = gcp.closeGate(2);
-    GcpSecretManagerProvider provider = providerFor(gcp).concurrency(2).build();
+    GcpSecretManagerProvider provider = providerFor(gcp).maxConcurrency(2).build();
     AtomicReference<Object> result = new AtomicReference<>();
     Thread fetch = new Thread(() -> {
       try {
@@ -185,7 +185,7 @@ class GcpSecretManagerProviderTest {
     assertThat(provider.name()).isEqualTo("gcp-secretmanager my-project");
     assertThat(provider.toString())
         .isEqualTo("GcpSecretManagerProvider[gcp-secretmanager my-project, declared variables,"
-            + " secrets {DATABASE_URL=database-url}, versions {database-url=4}, concurrency 8,"
+            + " secrets {DATABASE_URL=database-url}, versions {database-url=4}, maxConcurrency 8,"
             + " FetchLimits[maxAttempts=3, attemptTimeout=10 s, timeout=25 s], client endpoint " + gcp.endpoint() + "]");
   }
 }
