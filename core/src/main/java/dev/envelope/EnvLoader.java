@@ -21,6 +21,7 @@ import java.util.Objects;
 public final class EnvLoader {
   final Profile profile;
   final Map<String, String> values;
+  final Map<String, String> valueOrigins;
   final Map<String, String> environment;
   final Path directory;
   final boolean noDotEnvFiles;
@@ -35,6 +36,7 @@ public final class EnvLoader {
   EnvLoader(Env.Builder builder) {
     this.profile = builder.profile;
     this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.values));
+    this.valueOrigins = Map.copyOf(builder.valueOrigins);
     this.environment = builder.environment;
     this.directory = builder.directory;
     this.noDotEnvFiles = builder.noDotEnvFiles;

@@ -85,7 +85,7 @@ final class Loader {
 
     List<EntrySource> sources = new ArrayList<>();
     if (!settings.values.isEmpty()) {
-      sources.add(EntrySource.uniform("builder values", EntrySource.EXPLICIT, settings.values, false));
+      sources.add(explicitLayer());
     }
     sources.add(environmentLayer(declared));
     List<String> notes = new ArrayList<>();
@@ -147,7 +147,7 @@ final class Loader {
       return new Origin<>(settings.profile, "builder");
     }
     String text = settings.values.get(PROFILE_VARIABLE);
-    String origin = "builder values";
+    String origin = settings.valueOrigins.getOrDefault(PROFILE_VARIABLE, "builder values");
     if (text == null || text.isEmpty()) {
       text = environment.get(PROFILE_VARIABLE);
       origin = "environment";
@@ -168,6 +168,15 @@ final class Loader {
       Problem problem = new Problem(PROFILE_VARIABLE, Problem.Kind.INVALID, e.getMessage(), origin);
       throw new EnvException(schemaName, "unknown", List.of(problem));
     }
+  }
+
+  private EntrySource explicitLayer() {
+    Map<String, EntrySource.Candidate> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : settings.values.entrySet()) {
+      String origin = settings.valueOrigins.getOrDefault(entry.getKey(), "builder values");
+      entries.put(entry.getKey(), new EntrySource.Candidate(entry.getValue(), origin, false));
+    }
+    return new EntrySource("builder values", EntrySource.EXPLICIT, entries);
   }
 
   /**
