@@ -48,6 +48,7 @@ public final class Env {
     final Map<String, String> values = new LinkedHashMap<>();
     /** Origins of the values that came with one; the others show as {@code builder values}. */
     final Map<String, String> valueOrigins = new LinkedHashMap<>();
+    String valuesName = "builder values";
     Map<String, String> environment;
     Path directory;
     boolean noDotEnvFiles;
@@ -101,6 +102,16 @@ public final class Env {
     public Builder value(String name, String value, String origin) {
       value(name, value);
       this.valueOrigins.put(name, Objects.requireNonNull(origin, "origin"));
+      return this;
+    }
+
+    /**
+     * Names the explicit values where a problem lists the places a variable was looked for; default
+     * {@code builder values}. For a framework that hands over its own settings, such as Spring Boot's
+     * command-line arguments and test properties.
+     */
+    public Builder valuesName(String name) {
+      this.valuesName = Objects.requireNonNull(name, "name");
       return this;
     }
 

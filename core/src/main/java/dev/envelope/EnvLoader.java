@@ -22,6 +22,7 @@ public final class EnvLoader {
   final Profile profile;
   final Map<String, String> values;
   final Map<String, String> valueOrigins;
+  final String valuesName;
   final Map<String, String> environment;
   final Path directory;
   final boolean noDotEnvFiles;
@@ -37,6 +38,7 @@ public final class EnvLoader {
     this.profile = builder.profile;
     this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.values));
     this.valueOrigins = Map.copyOf(builder.valueOrigins);
+    this.valuesName = builder.valuesName;
     this.environment = builder.environment;
     this.directory = builder.directory;
     this.noDotEnvFiles = builder.noDotEnvFiles;

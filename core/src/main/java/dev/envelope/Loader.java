@@ -147,7 +147,7 @@ final class Loader {
       return new Origin<>(settings.profile, "builder");
     }
     String text = settings.values.get(PROFILE_VARIABLE);
-    String origin = settings.valueOrigins.getOrDefault(PROFILE_VARIABLE, "builder values");
+    String origin = settings.valueOrigins.getOrDefault(PROFILE_VARIABLE, settings.valuesName);
     if (text == null || text.isEmpty()) {
       text = environment.get(PROFILE_VARIABLE);
       origin = "environment";
@@ -173,10 +173,10 @@ final class Loader {
   private EntrySource explicitLayer() {
     Map<String, EntrySource.Candidate> entries = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : settings.values.entrySet()) {
-      String origin = settings.valueOrigins.getOrDefault(entry.getKey(), "builder values");
+      String origin = settings.valueOrigins.getOrDefault(entry.getKey(), settings.valuesName);
       entries.put(entry.getKey(), new EntrySource.Candidate(entry.getValue(), origin, false));
     }
-    return new EntrySource("builder values", EntrySource.EXPLICIT, entries);
+    return new EntrySource(settings.valuesName, EntrySource.EXPLICIT, entries);
   }
 
   /**
@@ -271,7 +271,7 @@ final class Loader {
   private String lookedIn(List<EnvProvider> providers) {
     List<String> places = new ArrayList<>();
     if (!settings.values.isEmpty()) {
-      places.add("builder values");
+      places.add(settings.valuesName);
     }
     places.add("environment");
     for (EnvProvider provider : providers) {

@@ -9,7 +9,9 @@ import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.context.config.ConfigData;
 import org.springframework.boot.context.config.ConfigDataLoader;
@@ -20,13 +22,19 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * Fetches the providers of an {@code envelope:} import and hands their values to Spring as one
- * {@link EnvelopePropertySource} each, the first listed taking precedence.
+ * {@link EnvelopePropertySource} each, the first listed taking precedence (between imports,
+ * Spring's rule holds: a later import wins).
  *
  * <p>A provider that cannot be created or read stops the start with Envelope's problem table; under
  * {@code optional:} the import is skipped instead, with a warning that says why.
  */
 final class EnvelopeConfigDataLoader implements ConfigDataLoader<EnvelopeConfigDataResource> {
   private final Log log;
+  /**
+   * Optional imports that failed. Spring asks again for a resource it did not find once profiles are
+   * active; asking Doppler twice would double the wait on a store that is down.
+   */
+  private final Map<EnvelopeConfigDataResource, ConfigDataResourceNotFoundException> skipped = new ConcurrentHashMap<>();
 
   EnvelopeConfigDataLoader(DeferredLogFactory logs) {
     this.log = logs.getLog(EnvelopeConfigDataLoader.class);
@@ -34,6 +42,10 @@ final class EnvelopeConfigDataLoader implements ConfigDataLoader<EnvelopeConfigD
 
   @Override
   public ConfigData load(ConfigDataLoaderContext context, EnvelopeConfigDataResource resource) {
+    ConfigDataResourceNotFoundException skippedBefore = skipped.get(resource);
+    if (skippedBefore != null) {
+      throw skippedBefore;
+    }
     String origin = "spring.config.import=" + resource.location();
     List<Problem> problems = new ArrayList<>();
     List<PropertySource<?>> sources = new ArrayList<>();
@@ -63,10 +75,14 @@ final class EnvelopeConfigDataLoader implements ConfigDataLoader<EnvelopeConfigD
       EnvException failure = new EnvException(resource.location(), resource.profile().name(), problems);
       if (resource.optional()) {
         log.warn("Skipping optional " + origin + ":\n" + failure.getMessage());
-        throw new ConfigDataResourceNotFoundException(resource, failure);
+        ConfigDataResourceNotFoundException notFound = new ConfigDataResourceNotFoundException(resource, failure);
+        skipped.put(resource, notFound);
+        throw notFound;
       }
       throw failure;
     }
+    // Spring ranks a config data's later sources higher; Envelope's first listed provider wins.
+    java.util.Collections.reverse(sources);
     return new ConfigData(sources);
   }
 

@@ -31,11 +31,9 @@ final class EnvelopeConfigDataLocationResolver implements ConfigDataLocationReso
     Function<String, Optional<String>> settings = new BinderSettings(binder);
     String uris = location.getNonPrefixedValue(PREFIX).trim();
     if (uris.isEmpty()) {
+      // None listed imports nothing, as a load with ENVELOPE_PROVIDERS unset reads no provider. The
+      // resource is still returned: Spring fails a mandatory location that resolves to none.
       uris = settings.apply(EnvProviders.VARIABLE).orElse("");
-      if (uris.isEmpty()) {
-        // The deployment lists no provider: nothing to import, as with ENVELOPE_PROVIDERS unset.
-        return List.of();
-      }
     }
     return List.of(new EnvelopeConfigDataResource(location.getValue(), uris, profile(binder), location.isOptional(), settings));
   }

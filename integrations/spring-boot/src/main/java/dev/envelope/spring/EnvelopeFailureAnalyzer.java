@@ -17,8 +17,13 @@ final class EnvelopeFailureAnalyzer extends AbstractFailureAnalyzer<EnvException
 
   private static String action(EnvException failure) {
     StringBuilder action = new StringBuilder();
+    boolean variables = false;
     for (Problem problem : failure.problems()) {
       action.append(line(problem)).append('\n');
+      variables |= problem.kind() != Problem.Kind.PROVIDER && problem.kind() != Problem.Kind.SCHEMA;
+    }
+    if (!variables) {
+      return action.toString().strip();
     }
     action.append("Envelope reads, highest first: command-line arguments, test and system properties; ")
         .append("the environment; application.yml and spring.config.import; ENVELOPE_PROVIDERS; ")

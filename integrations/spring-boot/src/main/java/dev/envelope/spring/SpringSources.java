@@ -21,6 +21,9 @@ import org.springframework.core.env.StandardEnvironment;
  */
 final class SpringSources {
   /** A value found in Spring and where: the name Spring spelt it with, and its source. */
+  /** How the sources above the environment are listed where a variable was looked for. */
+  static final String VALUES_NAME = "command line and test or system properties";
+
   record Found(String value, String origin) {}
 
   private final Map<String, Found> aboveEnvironment;
@@ -66,6 +69,7 @@ final class SpringSources {
 
   /** Adds the sources above the environment as explicit values, and those below as a provider. */
   void applyTo(Env.Builder builder) {
+    builder.valuesName(VALUES_NAME);
     aboveEnvironment.forEach((name, found) -> builder.value(name, found.value(), found.origin()));
     if (!belowEnvironment.isEmpty()) {
       builder.provider(new SpringEnvironmentProvider(belowEnvironment));

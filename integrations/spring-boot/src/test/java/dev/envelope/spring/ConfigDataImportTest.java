@@ -1,0 +1,183 @@
+package dev.envelope.spring;
+
+import static dev.envelope.spring.DopplerStandIn.assertNoLeak;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.OriginLookup;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.PropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Starts a web application on a random port whose values come from a Doppler stand-in through
+ * {@code spring.config.import=envelope:doppler:api/prd}, and reads them over HTTP and actuator.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ConfigDataImportTest {
+  private final DopplerStandIn doppler;
+  private ConfigurableApplicationContext context;
+
+  ConfigDataImportTest() throws Exception {
+    doppler = new DopplerStandIn();
+  }
+
+  @AfterEach
+  void close() {
+    if (context != null) {
+      context.close();
+    }
+    doppler.close();
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @EnableEnvelope(ServiceEnv.class)
+  @EnableConfigurationProperties(DatabaseProperties.class)
+  @Import(UrlController.class)
+  static class WebApp {}
+
+  @ConfigurationProperties("database")
+  record DatabaseProperties(String password) {}
+
+  @RestController
+  static class UrlController {
+    private final ServiceEnv env;
+    private final String appUrl;
+
+    UrlController(ServiceEnv env, @Value("${app.url}") String appUrl) {
+      this.env = env;
+      this.appUrl = appUrl;
+    }
+
+    @GetMapping("/url")
+    String url() {
+      return env.appUrl() + " " + appUrl;
+    }
+  }
+
+  @Test
+  void webApplicationServesAValueImportedFromDoppler(CapturedOutput output) throws Exception {
+    doppler.enqueue(200, DopplerStandIn.PRD_JSON);
+
+    context = startWeb("--spring.config.import=envelope:doppler:api/prd");
+
+    assertThat(get("/url")).isEqualTo("https://from-doppler.example https://from-doppler.example");
+    RecordedRequest recorded = doppler.server.takeRequest(5, TimeUnit.SECONDS);
+    assertThat(recorded.getUrl().encodedPath()).isEqualTo("/v3/configs/config/secrets/download");
+    assertThat(recorded.getUrl().queryParameter("project")).isEqualTo("api");
+    assertThat(recorded.getUrl().queryParameter("config")).isEqualTo("prd");
+    assertThat(recorded.getHeaders().get("Authorization")).isEqualTo("Bearer " + DopplerStandIn.TOKEN);
+    assertThat(doppler.server.getRequestCount()).isEqualTo(1);
+    assertNoLeak(output.getAll());
+  }
+
+  @Test
+  void configurationPropertiesAndOtherLibrariesSeeImportedSecrets(CapturedOutput output) throws Exception {
+    doppler.enqueue(200, DopplerStandIn.PRD_JSON);
+
+    context = startWeb("--spring.config.import=envelope:doppler:api/prd");
+
+    assertThat(context.getBean(DatabaseProperties.class).password()).isEqualTo(DopplerStandIn.DATABASE_PASSWORD);
+    assertThat(context.getEnvironment().getProperty("spring.datasource.password")).isEqualTo(DopplerStandIn.DATABASE_PASSWORD);
+    assertThat(context.getBean(ServiceEnv.class).jwtSecret().reveal()).isEqualTo(ServiceEnv.JWT_SECRET);
+    assertNoLeak(output.getAll());
+  }
+
+  @Test
+  void importedValuesKeepEnvelopeOrigins() throws Exception {
+    doppler.enqueue(200, DopplerStandIn.PRD_JSON);
+
+    context = startWeb("--spring.config.import=envelope:doppler:api/prd");
+
+    assertThat(origins("spring.datasource.password")).containsExactly("doppler api/prd");
+    assertThat(origins("app.url")).containsExactly("doppler api/prd");
+    assertThat(EnableEnvelopeTest.origin(EnableEnvelopeTest.report(context), "APP_URL")).isEqualTo("doppler api/prd");
+  }
+
+  @Test
+  void actuatorMasksImportedSecretsEvenWhenValuesAreShown(CapturedOutput output) throws Exception {
+    doppler.enqueue(200, DopplerStandIn.PRD_JSON);
+
+    context = startWeb("--spring.config.import=envelope:doppler:api/prd",
+        "--management.endpoints.web.exposure.include=env,configprops,envelope",
+        "--management.endpoint.env.show-values=always",
+        "--management.endpoint.configprops.show-values=always");
+
+    String env = get("/actuator/env");
+    assertThat(env).contains("envelope doppler api/prd-systemEnvironment").contains("\"DATABASE_PASSWORD\"").contains("******");
+    assertThat(env).as("other values are shown").contains("from the environment");
+    String configprops = get("/actuator/configprops");
+    assertThat(configprops).contains("database");
+    String envelope = get("/actuator/envelope");
+    assertThat(envelope).contains("\"JWT_SECRET\"").contains("\"****\"").contains("doppler api/prd")
+        .contains("https://from-doppler.example");
+    assertNoLeak(env, configprops, envelope, output.getAll());
+  }
+
+  @Test
+  void envelopeEndpointIsNotExposedUnlessBootExposesIt() throws Exception {
+    doppler.enqueue(200, DopplerStandIn.PRD_JSON);
+
+    context = startWeb("--spring.config.import=envelope:doppler:api/prd");
+
+    HttpResponse<String> response = request("/actuator/envelope");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertNoLeak(response.body());
+  }
+
+  private ConfigurableApplicationContext startWeb(String... args) {
+    List<String> all = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1"));
+    all.addAll(List.of(doppler.settings()));
+    all.addAll(List.of(args));
+    return new SpringApplicationBuilder(WebApp.class).run(all.toArray(String[]::new));
+  }
+
+  private List<String> origins(String property) {
+    List<String> origins = new ArrayList<>();
+    for (PropertySource<?> source : context.getEnvironment().getPropertySources()) {
+      if (ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)) {
+        continue; // a view of all the others
+      }
+      Origin origin = source.containsProperty(property) ? OriginLookup.getOrigin(source, property) : null;
+      if (origin != null) {
+        origins.add(origin.toString());
+      }
+    }
+    return origins;
+  }
+
+  private String get(String path) throws Exception {
+    HttpResponse<String> response = request(path);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
+  }
+
+  private HttpResponse<String> request(String path) throws Exception {
+    String port = context.getEnvironment().getProperty("local.server.port");
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+}
