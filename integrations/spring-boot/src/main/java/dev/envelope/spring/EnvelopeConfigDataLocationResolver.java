@@ -35,15 +35,16 @@ final class EnvelopeConfigDataLocationResolver implements ConfigDataLocationReso
       // resource is still returned: Spring fails a mandatory location that resolves to none.
       uris = settings.apply(EnvProviders.VARIABLE).orElse("");
     }
-    return List.of(new EnvelopeConfigDataResource(location.getValue(), uris, profile(binder), location.isOptional(), settings));
+    Profile profile = profile(binder, location.getValue());
+    return List.of(new EnvelopeConfigDataResource(location.getValue(), uris, profile, location.isOptional(), settings));
   }
 
   /** Returns the profile the providers are asked for, chosen as {@link SpringProfile} does. */
-  private static Profile profile(Binder binder) {
+  private static Profile profile(Binder binder, String location) {
     for (String name : new String[] {SpringProfile.PROPERTY, "app.env"}) {
       Optional<String> value = Optional.ofNullable(binder.bind(name, String.class).orElse(null)).filter(text -> !text.isBlank());
       if (value.isPresent()) {
-        return Profile.of(value.get());
+        return SpringProfile.parse(value.get(), name, location);
       }
     }
     for (String active : binder.bind("spring.profiles.active", String[].class).orElse(new String[0])) {

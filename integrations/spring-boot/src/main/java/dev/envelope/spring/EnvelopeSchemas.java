@@ -1,7 +1,9 @@
 package dev.envelope.spring;
 
 import dev.envelope.Env;
+import dev.envelope.EnvException;
 import dev.envelope.EnvLoader;
+import dev.envelope.Problem;
 import dev.envelope.Report;
 import dev.envelope.Resolution;
 import java.nio.file.Path;
@@ -20,12 +22,20 @@ final class EnvelopeSchemas {
   static final String DIRECTORY_PROPERTY = "envelope.directory";
 
   private final EnvLoader loader;
+  /** A profile setting that is not a profile name: every load reports it, naming its schema. */
+  private final List<Problem> profileProblems;
   private final Map<Class<?>, Report> reports = new LinkedHashMap<>();
 
   EnvelopeSchemas(ConfigurableEnvironment environment) {
     Env.Builder builder = Env.builder();
     SpringSources.of(environment).applyTo(builder);
-    SpringProfile.choose(environment).ifPresent(builder::profile);
+    List<Problem> profileProblems = List.of();
+    try {
+      SpringProfile.choose(environment, "").ifPresent(builder::profile);
+    } catch (EnvException e) {
+      profileProblems = e.problems();
+    }
+    this.profileProblems = profileProblems;
     String directory = environment.getProperty(DIRECTORY_PROPERTY);
     if (directory != null && !directory.isBlank()) {
       builder.directory(Path.of(directory));
@@ -35,6 +45,9 @@ final class EnvelopeSchemas {
 
   /** Loads {@code schema}, or throws the {@code EnvException} the failure analyzer shows. */
   <T extends Record> T load(Class<T> schema) {
+    if (!profileProblems.isEmpty()) {
+      throw new EnvException(schema.getSimpleName(), "unknown", profileProblems);
+    }
     Resolution<T> resolution = loader.resolve(schema);
     synchronized (reports) {
       reports.put(schema, resolution.report());

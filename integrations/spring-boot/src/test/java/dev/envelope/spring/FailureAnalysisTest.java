@@ -42,6 +42,26 @@ class FailureAnalysisTest {
     assertThat(output.getAll()).doesNotContain("jwtcanary").doesNotContain("\tat ").doesNotContain("EnvException");
   }
 
+  @Test
+  void profileSettingThatIsNoProfileNameIsAProblemNotAStackTrace(CapturedOutput output) {
+    assertThatThrownBy(() -> Apps.run(Apps.ServiceApp.class, "--envelope.profile=prod uction"))
+        .hasRootCauseInstanceOf(EnvException.class);
+
+    assertThat(analysis(output)).startsWith("""
+        ***************************
+        APPLICATION FAILED TO START
+        ***************************
+
+        Description:
+
+        Invalid environment for ServiceEnv (profile unknown): 1 problem
+          envelope.profile  'prod uction' is not a valid profile name: use letters, digits, '-' and '_'  (Spring Environment)
+
+        Action:
+
+        Correct envelope.profile where it is set: Spring Environment.""");
+  }
+
   /** Returns Boot's failure report from the output, without the log line that introduces it. */
   static String analysis(CapturedOutput output) {
     String all = output.getAll();
