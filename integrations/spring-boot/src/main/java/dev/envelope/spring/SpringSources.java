@@ -24,7 +24,13 @@ final class SpringSources {
   /** How the sources above the environment are listed where a variable was looked for. */
   static final String VALUES_NAME = "command line and test or system properties";
 
-  record Found(String value, String origin) {}
+  record Found(String value, String origin) {
+    /** Returns the origin only: the value may be a secret. */
+    @Override
+    public String toString() {
+      return "Found[" + origin + "]";
+    }
+  }
 
   private final Map<String, Found> aboveEnvironment;
   private final Map<String, Found> belowEnvironment;

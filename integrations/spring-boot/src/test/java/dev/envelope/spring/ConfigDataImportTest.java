@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -36,15 +38,23 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code spring.config.import=envelope:doppler:api/prd}, and reads them over HTTP and actuator.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConfigDataImportTest {
-  private final DopplerStandIn doppler;
+  private DopplerStandIn doppler;
+  /** One start serves the tests that read it: a Boot start is most of a test's time. */
   private ConfigurableApplicationContext context;
 
-  ConfigDataImportTest() throws Exception {
+  @BeforeAll
+  void start() throws Exception {
     doppler = new DopplerStandIn();
+    doppler.enqueue(200, DopplerStandIn.PRD_JSON);
+    context = startWeb("--spring.config.import=envelope:doppler:api/prd",
+        "--management.endpoints.web.exposure.include=env,configprops,envelope",
+        "--management.endpoint.env.show-values=always",
+        "--management.endpoint.configprops.show-values=always");
   }
 
-  @AfterEach
+  @AfterAll
   void close() {
     if (context != null) {
       context.close();
@@ -80,10 +90,6 @@ class ConfigDataImportTest {
 
   @Test
   void webApplicationServesAValueImportedFromDoppler(CapturedOutput output) throws Exception {
-    doppler.enqueue(200, DopplerStandIn.PRD_JSON);
-
-    context = startWeb("--spring.config.import=envelope:doppler:api/prd");
-
     assertThat(get("/url")).isEqualTo("https://from-doppler.example https://from-doppler.example");
     RecordedRequest recorded = doppler.server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(recorded.getUrl().encodedPath()).isEqualTo("/v3/configs/config/secrets/download");
@@ -96,10 +102,6 @@ class ConfigDataImportTest {
 
   @Test
   void configurationPropertiesAndOtherLibrariesSeeImportedSecrets(CapturedOutput output) throws Exception {
-    doppler.enqueue(200, DopplerStandIn.PRD_JSON);
-
-    context = startWeb("--spring.config.import=envelope:doppler:api/prd");
-
     assertThat(context.getBean(DatabaseProperties.class).password()).isEqualTo(DopplerStandIn.DATABASE_PASSWORD);
     assertThat(context.getEnvironment().getProperty("spring.datasource.password")).isEqualTo(DopplerStandIn.DATABASE_PASSWORD);
     assertThat(context.getBean(ServiceEnv.class).jwtSecret().reveal()).isEqualTo(ServiceEnv.JWT_SECRET);
@@ -108,10 +110,6 @@ class ConfigDataImportTest {
 
   @Test
   void importedValuesKeepEnvelopeOrigins() throws Exception {
-    doppler.enqueue(200, DopplerStandIn.PRD_JSON);
-
-    context = startWeb("--spring.config.import=envelope:doppler:api/prd");
-
     assertThat(origins("spring.datasource.password")).containsExactly("doppler api/prd");
     assertThat(origins("app.url")).containsExactly("doppler api/prd");
     assertThat(EnableEnvelopeTest.origin(EnableEnvelopeTest.report(context), "APP_URL")).isEqualTo("doppler api/prd");
@@ -119,18 +117,11 @@ class ConfigDataImportTest {
 
   @Test
   void actuatorMasksImportedSecretsEvenWhenValuesAreShown(CapturedOutput output) throws Exception {
-    doppler.enqueue(200, DopplerStandIn.PRD_JSON);
-
-    context = startWeb("--spring.config.import=envelope:doppler:api/prd",
-        "--management.endpoints.web.exposure.include=env,configprops,envelope",
-        "--management.endpoint.env.show-values=always",
-        "--management.endpoint.configprops.show-values=always");
-
     String env = get("/actuator/env");
     assertThat(env).contains("envelope doppler api/prd-systemEnvironment").contains("\"DATABASE_PASSWORD\"").contains("******");
     assertThat(env).as("other values are shown").contains("from the environment");
     String configprops = get("/actuator/configprops");
-    assertThat(configprops).contains("database");
+    assertThat(configprops).contains("\"password\":\"******\"");
     String envelope = get("/actuator/envelope");
     assertThat(envelope).contains("\"JWT_SECRET\"").contains("\"****\"").contains("doppler api/prd")
         .contains("https://from-doppler.example");
@@ -139,13 +130,17 @@ class ConfigDataImportTest {
 
   @Test
   void envelopeEndpointIsNotExposedUnlessBootExposesIt() throws Exception {
-    doppler.enqueue(200, DopplerStandIn.PRD_JSON);
-
-    context = startWeb("--spring.config.import=envelope:doppler:api/prd");
-
-    HttpResponse<String> response = request("/actuator/envelope");
-    assertThat(response.statusCode()).isEqualTo(404);
-    assertNoLeak(response.body());
+    try (DopplerStandIn other = new DopplerStandIn()) {
+      other.enqueue(200, DopplerStandIn.PRD_JSON);
+      List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1"));
+      args.addAll(List.of(other.settings()));
+      args.add("--spring.config.import=envelope:doppler:api/prd");
+      try (ConfigurableApplicationContext unexposed = new SpringApplicationBuilder(WebApp.class).run(args.toArray(String[]::new))) {
+        HttpResponse<String> response = request(unexposed, "/actuator/envelope");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertNoLeak(response.body());
+      }
+    }
   }
 
   private ConfigurableApplicationContext startWeb(String... args) {
@@ -170,12 +165,12 @@ class ConfigDataImportTest {
   }
 
   private String get(String path) throws Exception {
-    HttpResponse<String> response = request(path);
+    HttpResponse<String> response = request(context, path);
     assertThat(response.statusCode()).as(path).isEqualTo(200);
     return response.body();
   }
 
-  private HttpResponse<String> request(String path) throws Exception {
+  private static HttpResponse<String> request(ConfigurableApplicationContext context, String path) throws Exception {
     String port = context.getEnvironment().getProperty("local.server.port");
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
