@@ -123,8 +123,11 @@ class ConfigDataImportTest {
     String configprops = get("/actuator/configprops");
     assertThat(configprops).contains("\"password\":\"******\"");
     String envelope = get("/actuator/envelope");
-    assertThat(envelope).contains("\"JWT_SECRET\"").contains("\"****\"").contains("doppler api/prd")
-        .contains("https://from-doppler.example");
+    assertThat(envelope)
+        .startsWith("{\"schemas\":[{\"schema\":\"ServiceEnv\",\"profile\":\"development\",\"variables\":[")
+        .contains("{\"name\":\"APP_URL\",\"value\":\"https://from-doppler.example\",\"origin\":\"doppler api/prd\",\"secret\":false,\"shadowed\":[]}")
+        .contains("{\"name\":\"JWT_SECRET\",\"value\":\"****\",\"origin\":\"doppler api/prd\",\"secret\":true,\"shadowed\":[]}")
+        .contains("\"imports\":[{\"provider\":\"doppler api/prd\",\"keys\":[{\"name\":\"APP_URL\",\"origin\":\"doppler api/prd\",\"value\":\"****\"}");
     assertNoLeak(env, configprops, envelope, output.getAll());
   }
 
