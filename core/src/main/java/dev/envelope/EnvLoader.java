@@ -21,6 +21,8 @@ import java.util.Objects;
 public final class EnvLoader {
   final Profile profile;
   final Map<String, String> values;
+  final Map<String, String> valueOrigins;
+  final String valuesName;
   final Map<String, String> environment;
   final Path directory;
   final boolean noDotEnvFiles;
@@ -37,6 +39,8 @@ public final class EnvLoader {
   EnvLoader(Env.Builder builder) {
     this.profile = builder.profile;
     this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.values));
+    this.valueOrigins = Map.copyOf(builder.valueOrigins);
+    this.valuesName = builder.valuesName;
     this.environment = builder.environment;
     this.directory = builder.directory;
     this.noDotEnvFiles = builder.noDotEnvFiles;

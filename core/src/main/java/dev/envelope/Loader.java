@@ -74,7 +74,7 @@ final class Loader {
 
     List<EntrySource> sources = new ArrayList<>();
     if (!settings.values.isEmpty()) {
-      sources.add(EntrySource.uniform("builder values", EntrySource.EXPLICIT, settings.values, false));
+      sources.add(explicitLayer());
     }
     sources.add(environmentLayer(declared));
     List<String> notes = new ArrayList<>();
@@ -132,7 +132,7 @@ final class Loader {
       return new Chosen(settings.profile, "builder");
     }
     String text = settings.values.get(PROFILE_VARIABLE);
-    String origin = "builder values";
+    String origin = settings.valueOrigins.getOrDefault(PROFILE_VARIABLE, settings.valuesName);
     if (text == null || text.isEmpty()) {
       text = environment.get(PROFILE_VARIABLE);
       origin = "environment";
@@ -225,6 +225,15 @@ final class Loader {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  private EntrySource explicitLayer() {
+    Map<String, EntrySource.Candidate> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : settings.values.entrySet()) {
+      String origin = settings.valueOrigins.getOrDefault(entry.getKey(), settings.valuesName);
+      entries.put(entry.getKey(), new EntrySource.Candidate(entry.getValue(), origin, false));
+    }
+    return new EntrySource(settings.valuesName, EntrySource.EXPLICIT, entries);
   }
 
   /**
@@ -356,7 +365,7 @@ final class Loader {
   private String lookedIn(List<EnvProvider> providers, List<EntrySource> fileSources, Profile profile) {
     List<String> places = new ArrayList<>();
     if (!settings.values.isEmpty()) {
-      places.add("builder values");
+      places.add(settings.valuesName);
     }
     places.add("environment");
     for (EnvProvider provider : providers) {
