@@ -1,5 +1,6 @@
 package dev.envelope.doppler;
 
+import dev.envelope.spi.CredentialMask;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package dev.envelope.kubernetes;
 
+import dev.envelope.spi.CredentialMask;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

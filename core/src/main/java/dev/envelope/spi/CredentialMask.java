@@ -1,4 +1,4 @@
-package dev.envelope.kubernetes;
+package dev.envelope.spi;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -8,11 +8,12 @@ import java.util.Set;
  * Masks a credential wherever a server, a proxy or a library echoes it, whole or in part. A
  * fragment counts from {@value #MIN_FRAGMENT} characters: shorter runs are too common in ordinary
  * text to tell apart from a credential, and too short to help an attacker guess one. A credential
- * shorter than that is masked where it appears whole.
+ * shorter than that is masked where it appears whole. For providers' messages, which may quote what
+ * a server echoed of a token.
  */
-final class CredentialMask {
+public final class CredentialMask {
   /** The shortest run of a credential's characters that is masked wherever it appears. */
-  static final int MIN_FRAGMENT = 8;
+  public static final int MIN_FRAGMENT = 8;
 
   private CredentialMask() {}
 
@@ -20,7 +21,7 @@ final class CredentialMask {
    * Returns {@code text} with every run of characters that holds a fragment of {@code credential}
    * ({@value #MIN_FRAGMENT} characters or more) replaced by {@code replacement}.
    */
-  static String mask(String text, String credential, String replacement) {
+  public static String mask(String text, String credential, String replacement) {
     if (text == null || text.isEmpty() || credential == null || credential.isEmpty()) {
       return text == null ? "" : text;
     }
