@@ -76,7 +76,11 @@ final class ConstraintPlan {
     boolean any = false;
     for (AnnotationData annotation : constraints(field)) {
       any = true;
-      place(owner, annotation, type.innerClass(), value, field);
+      if (annotation.type().equals(VALID) && type.collection()) {
+        place(owner, annotation, type.elementClass(), value, field); // cascades into each element
+      } else {
+        place(owner, annotation, type.innerClass(), value, field);
+      }
     }
     for (TypeUse use : uses) {
       if (!Constraints.isConstraint(use.annotation())) {

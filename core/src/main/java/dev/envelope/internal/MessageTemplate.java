@@ -27,6 +27,11 @@ public final class MessageTemplate {
    */
   static boolean supported(AnnotationData constraint) {
     String template = (String) constraint.attribute("message");
+    if (template.equals("{" + constraint.type() + ".message}")) {
+      // The default message of a constraint BuiltinConstraints supports: each of their texts in the
+      // bundle is interpolated here. Answered without reading the bundle, which a valid load never needs.
+      return true;
+    }
     if (template.indexOf('\\') >= 0 || template.indexOf('$') >= 0) {
       return false;
     }
@@ -166,7 +171,6 @@ public final class MessageTemplate {
     if (template.indexOf('{') < 0) {
       return template;
     }
-    ResourceBundle bundle = bundle(Locale.getDefault());
     StringBuilder out = new StringBuilder(template.length() + 32);
     int i = 0;
     while (i < template.length()) {
@@ -181,7 +185,7 @@ public final class MessageTemplate {
       String text = null;
       if (key.indexOf('.') >= 0) {
         try {
-          text = bundle.getString(key);
+          text = bundle(Locale.getDefault()).getString(key);
         } catch (MissingResourceException e) {
           // not a key: a parameter, or text the validator leaves as written
         }
