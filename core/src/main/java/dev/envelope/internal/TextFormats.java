@@ -8,20 +8,23 @@ import org.hibernate.validator.internal.constraintvalidators.AbstractEmailValida
 
 /** Checks the text formats of {@code @Email} and Hibernate Validator's {@code @UUID} and {@code @URL} as it does. */
 final class TextFormats {
-  /**
-   * Hibernate Validator's own check of an address's local part and domain, used as is: it is a pair
-   * of long regular expressions plus IDN handling whose every detail users' inputs depend on, and it
-   * needs neither the validator's bootstrap nor an annotation instance.
-   */
-  private static final AbstractEmailValidator<?> EMAIL = new AbstractEmailValidator<>();
-
   private static final int[] UUID_GROUPS = {8, 4, 4, 4, 12};
 
   private TextFormats() {}
 
   /** Returns whether {@code text} is an email address by {@code @Email}'s rules; the empty text is one. */
   static boolean isEmail(String text) {
-    return EMAIL.isValid(text, null);
+    return Email.VALIDATOR.isValid(text, null);
+  }
+
+  /**
+   * Hibernate Validator's own check of an address's local part and domain, used as is: it is a pair
+   * of long regular expressions plus IDN handling whose every detail users' inputs depend on, and it
+   * needs neither the validator's bootstrap nor an annotation instance. In a holder class, so that
+   * its regular expressions are compiled only for a schema that uses {@code @Email}.
+   */
+  private static final class Email {
+    static final AbstractEmailValidator<?> VALIDATOR = new AbstractEmailValidator<>();
   }
 
   /**
