@@ -1,6 +1,6 @@
 package dev.envelope;
 
-import dev.envelope.internal.BuiltinConstraints;
+import dev.envelope.internal.BuiltinValidation;
 import dev.envelope.internal.EntrySource;
 import dev.envelope.internal.Schema;
 import dev.envelope.internal.SchemaValidator;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,18 +76,52 @@ final class Binder {
   }
 
   /**
-   * Validates what could be bound against constraints that {@link BuiltinConstraints} evaluates,
+   * Validates what could be bound against constraints that Envelope evaluates itself ({@link BuiltinValidation}),
    * when the schema has no others; call after {@link #bind()}.
    */
   void validateBuiltin(boolean jdkUrlHandlers) {
     for (Map.Entry<Schema.Variable, Bound> entry : bound.entrySet()) {
-      for (dev.envelope.internal.AnnotationData constraint : entry.getKey().constraints()) {
-        String message = BuiltinConstraints.violation(constraint, entry.getValue().value(), jdkUrlHandlers);
-        if (message != null) {
-          problems.add(new Problem(entry.getKey().name(), Problem.Kind.CONSTRAINT, message, entry.getValue().origin()));
-        }
+      for (String message : BuiltinValidation.violations(entry.getKey(), entry.getValue().value(), jdkUrlHandlers)) {
+        problems.add(new Problem(entry.getKey().name(), Problem.Kind.CONSTRAINT, message, entry.getValue().origin()));
       }
     }
+    validateGetters(schema.root(), jdkUrlHandlers);
+  }
+
+  private void validateGetters(Schema.Group group, boolean jdkUrlHandlers) {
+    Object instance = instances.get(group);
+    for (Schema.Getter getter : instance == null ? List.<Schema.Getter>of() : group.getters()) {
+      try {
+        for (String message : BuiltinValidation.violations(getter, instance, jdkUrlHandlers)) {
+          problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, message, origins(group)));
+        }
+      } catch (IllegalStateException e) {
+        problems.add(new Problem(group.label(), Problem.Kind.SCHEMA, "validation could not run: " + e.getMessage(), "schema"));
+      }
+    }
+    for (Object member : group.members()) {
+      if (member instanceof Schema.Group nested) {
+        validateGetters(nested, jdkUrlHandlers);
+      }
+    }
+  }
+
+  /**
+   * Returns where the values of {@code group}'s variables came from, for a problem of the whole
+   * group: one origin if they share it, else each variable's ({@code POOL_MIN .env:3, POOL_MAX
+   * environment}).
+   */
+  private String origins(Schema.Group group) {
+    Set<String> distinct = new LinkedHashSet<>();
+    StringBuilder each = new StringBuilder();
+    for (Object member : group.members()) {
+      Bound value = member instanceof Schema.Variable variable ? bound.get(variable) : null;
+      if (value != null && !((Schema.Variable) member).profile()) {
+        distinct.add(value.origin());
+        each.append(each.length() == 0 ? "" : ", ").append(((Schema.Variable) member).name()).append(' ').append(value.origin());
+      }
+    }
+    return distinct.size() <= 1 ? String.join("", distinct) : each.toString();
   }
 
   List<Problem> problems() {
@@ -325,22 +360,29 @@ final class Binder {
     Iterator<Path.Node> path = violation.getPropertyPath().iterator();
     Path.Node first = path.hasNext() ? path.next() : null;
     if (first == null || first.getKind() == ElementKind.BEAN || first.getName() == null) {
-      problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, ConstraintMessages.of(violation), ""));
+      problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, ConstraintMessages.of(violation), origins(group)));
       return;
     }
     for (Object member : group.members()) {
-      if (member instanceof Schema.Variable variable && variable.component().getName().equals(first.getName())) {
+      if (member instanceof Schema.Variable variable && variable.component().getName().equals(first.getName())
+          && first.getKind() == ElementKind.PROPERTY) {
         Bound value = bound.get(variable);
         String origin = value == null ? "" : value.origin();
-        problems.add(new Problem(variable.name(), Problem.Kind.CONSTRAINT, ConstraintMessages.of(violation), origin));
+        String element = path.hasNext() ? ConstraintMessages.element(path.next(), variable, value, violation) : "";
+        problems.add(new Problem(variable.name(), Problem.Kind.CONSTRAINT, element + ConstraintMessages.of(violation), origin));
         return;
       }
       // A constraint on the nested record component itself is reported for that group; a violation
       // deeper inside it (reached through @Valid) is not, since each group is validated on its own.
-      if (member instanceof Schema.Group nested && first.getName().equals(nested.component()) && !path.hasNext()) {
-        problems.add(new Problem(nested.label(), Problem.Kind.CONSTRAINT, ConstraintMessages.of(violation), ""));
+      if (member instanceof Schema.Group nested && first.getName().equals(nested.component())) {
+        if (!path.hasNext()) {
+          problems.add(new Problem(nested.label(), Problem.Kind.CONSTRAINT, ConstraintMessages.of(violation), origins(nested)));
+        }
         return;
       }
     }
+    // A getter's constraint: isPoolOrdered() is the property poolOrdered.
+    problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, first.getName() + ": " + ConstraintMessages.of(violation), origins(group)));
   }
+
 }

@@ -1,13 +1,22 @@
 package dev.envelope;
 
 import dev.envelope.internal.BuiltinConstraints;
+import dev.envelope.internal.BuiltinValidation;
+import dev.envelope.internal.MessageTemplate;
+import dev.envelope.internal.Schema;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Words a few common violations the way people read them about environment variables: Hibernate
- * Validator's own {@code @Size} message reads "size must be between 32 and 2147483647" for a simple
- * minimum length. Other messages, and every custom message, are used as interpolated.
+ * Words Hibernate Validator's violations as Envelope's own evaluator does: its {@code @Size} message
+ * reads "size must be between 32 and 2147483647" for a simple minimum length, and its {@code
+ * ParameterMessageInterpolator} leaves {@code @DecimalMin}'s conditional unevaluated. Other messages,
+ * and every custom message, are used as interpolated. An element's violation names the element as
+ * {@link BuiltinValidation} does.
  */
 final class ConstraintMessages {
   private static final String SIZE_TEMPLATE = "{jakarta.validation.constraints.Size.message}";
@@ -15,11 +24,45 @@ final class ConstraintMessages {
   private ConstraintMessages() {}
 
   static String of(ConstraintViolation<?> violation) {
-    if (!SIZE_TEMPLATE.equals(violation.getMessageTemplate())) {
-      return violation.getMessage();
-    }
     Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
+    if (!SIZE_TEMPLATE.equals(violation.getMessageTemplate())) {
+      return MessageTemplate.evaluateConditionals(violation.getMessage(), attributes);
+    }
     return BuiltinConstraints.sizeMessage(
         (Integer) attributes.get("min"), (Integer) attributes.get("max"), violation.getInvalidValue());
+  }
+
+  /**
+   * Returns how the element a violation's path reaches after the component is named, with a space:
+   * {@code [2] } for a list's or set's, {@code [eu] } for a map value's, {@code key [eu] } for a map
+   * key's (by position if the variable is a secret); empty for the value inside an optional.
+   */
+  static String element(Path.Node node, Schema.Variable variable, Binder.Bound bound, ConstraintViolation<?> violation) {
+    if (node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+      return "";
+    }
+    Object value = bound == null ? null : BuiltinValidation.unwrap(bound.value());
+    if (node.getIndex() != null) {
+      return "[" + node.getIndex() + "] ";
+    }
+    if (node.getKey() != null) {
+      String key = variable.secret() && value instanceof Map<?, ?> map ? Integer.toString(position(map.keySet(), node.getKey())) : String.valueOf(node.getKey());
+      return "<map key>".equals(node.getName()) ? "key [" + key + "] " : "[" + key + "] ";
+    }
+    if (node.isInIterable() && value instanceof Collection<?> elements) {
+      return "[" + position(elements, violation.getInvalidValue()) + "] ";
+    }
+    return "";
+  }
+
+  private static int position(Collection<?> elements, Object element) {
+    int index = 0;
+    for (Object candidate : elements) {
+      if (Objects.equals(candidate, element)) {
+        return index;
+      }
+      index++;
+    }
+    return -1;
   }
 }

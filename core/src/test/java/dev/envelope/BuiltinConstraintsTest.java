@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.envelope.internal.Schema;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +21,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -72,7 +81,26 @@ class BuiltinConstraintsTest {
       @Size(min = 8) Secret<String> key,
       @Min(2) OptionalInt workers,
       @NotEmpty Optional<String> label,
-      @Email Optional<String> forceValidator) {}
+      @OnlyTheValidator Optional<String> forceValidator) {}
+
+  /** A custom constraint, which only Hibernate Validator evaluates: it sends the whole schema there. */
+  @Target({ElementType.FIELD, ElementType.METHOD})
+  @Retention(RetentionPolicy.RUNTIME)
+  @Constraint(validatedBy = OnlyTheValidator.Validator.class)
+  @interface OnlyTheValidator {
+    String message() default "never";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    final class Validator implements ConstraintValidator<OnlyTheValidator, Object> {
+      @Override
+      public boolean isValid(Object value, ConstraintValidatorContext context) {
+        return true;
+      }
+    }
+  }
 
   private static Map<String, String> valid() {
     Map<String, String> values = new HashMap<>();
@@ -160,10 +188,39 @@ class BuiltinConstraintsTest {
 
   record OnAText(@Min(1) String count) {}
 
+  record OnAGetter(int min, int max) {
+    @AssertTrue
+    public boolean isOrdered() {
+      return min <= max;
+    }
+  }
+
+  @Test
+  void customMessagesGroupsFloatingPointTextElementsAndGettersNeedNoValidator() {
+    for (Class<?> schema : List.of(CustomMessage.class, Grouped.class, OnADouble.class, Repeated.class,
+        OnElements.class, OnAText.class, OnAGetter.class)) {
+      assertThat(Schema.of(schema, Map.of()).needsValidator()).as(schema.getSimpleName()).isFalse();
+    }
+  }
+
+  record Custom(@OnlyTheValidator String name) {}
+
+  record MessageWithAnExpression(@Min(value = 1, message = "${validatedValue} is too small") int count) {}
+
+  record MalformedSize(@Size(min = 5, max = 1) String name) {}
+
+  record OnAnUnsupportedType(@Email java.time.Duration timeout) {}
+
+  record OnAGetterOfAContainer(int count) {
+    public List<@NotBlank String> getNames() {
+      return List.of();
+    }
+  }
+
   @Test
   void anythingElseGoesToTheValidator() {
-    for (Class<?> schema : List.of(CustomMessage.class, Grouped.class, OnADouble.class, Repeated.class,
-        OnElements.class, OnAText.class)) {
+    for (Class<?> schema : List.of(Custom.class, MessageWithAnExpression.class, MalformedSize.class,
+        OnAnUnsupportedType.class, OnAGetterOfAContainer.class)) {
       assertThat(Schema.of(schema, Map.of()).needsValidator()).as(schema.getSimpleName()).isTrue();
     }
   }

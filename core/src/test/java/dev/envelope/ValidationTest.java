@@ -78,7 +78,7 @@ class ValidationTest {
   void classLevelConstraintIsReportedForTheGroup() {
     assertThatThrownBy(() -> valid().value("POOL_MIN", "20").value("POOL_MAX", "5").load(App.class))
         .isInstanceOfSatisfying(EnvException.class, e -> assertThat(e.problems())
-            .containsExactly(new Problem("POOL_*", Problem.Kind.CONSTRAINT, "pool min must not exceed pool max", "")));
+            .containsExactly(new Problem("POOL_*", Problem.Kind.CONSTRAINT, "pool min must not exceed pool max", "builder values")));
   }
 
   @Test
@@ -100,7 +100,7 @@ class ValidationTest {
             .extracting(Problem::variable, Problem::message)
             .containsExactly(
                 tuple("CALLBACK", "must match \"https://.*\""),
-                tuple("ADMINS", "must be a well-formed email address")));
+                tuple("ADMINS", "[1] must be a well-formed email address")));
   }
 
   @Test
@@ -184,7 +184,7 @@ class ValidationTest {
     assertThatThrownBy(() -> Env.builder().hermetic().values(Map.of("DB_MIN", "50", "DB_MAX", "10", "NAME", "x"))
             .load(WithRange.class))
         .isInstanceOfSatisfying(EnvException.class, e -> assertThat(e.problems())
-            .containsExactly(new Problem("DB_*", Problem.Kind.CONSTRAINT, "min must not exceed max", "")));
+            .containsExactly(new Problem("DB_*", Problem.Kind.CONSTRAINT, "min must not exceed max", "builder values")));
   }
 
   @Test

@@ -1,83 +1,111 @@
 package dev.envelope.internal;
 
-import dev.envelope.Secret;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Evaluates the simplest built-in constraints ({@code @NotNull}, {@code @NotBlank}, {@code
- * @NotEmpty}, {@code @Size}, {@code @Min}, {@code @Max}, {@code @Positive} and its kin, {@code
- * @Pattern}, Hibernate's {@code @URL}) exactly as Hibernate Validator does, with its message bundle,
- * so that a schema using only these never starts the validator: its bootstrap alone costs several
- * times a hand-written load. Anything else (custom or other constraints, class-level or type-argument
- * constraints, groups, payloads, custom messages, a {@code ValidationMessages} bundle of the
- * application's) goes to Hibernate Validator. Differential tests hold the two paths to the same
- * results.
+ * Evaluates the built-in constraints of Jakarta Validation ({@code jakarta.validation.constraints},
+ * the date and time ones aside, which apply to no type Envelope converts) and Hibernate Validator's
+ * {@code @URL}, {@code @Length}, {@code @Range} and {@code @UUID} exactly as Hibernate Validator does,
+ * with its messages, so that a schema using only these never starts the validator: its bootstrap
+ * alone costs several times a hand-written load. Custom constraints, a constraint on a type it does
+ * not apply to, malformed attributes, a message this class cannot interpolate as Hibernate
+ * Validator's {@code ParameterMessageInterpolator} does, or a {@code ValidationMessages} bundle of the
+ * application's go to Hibernate Validator. A differential test holds the two to the same results.
  */
 public final class BuiltinConstraints {
   private static final String JAKARTA = "jakarta.validation.constraints.";
-  private static final String URL = "org.hibernate.validator.constraints.URL";
-  private static final Set<String> TEXT_ONLY = Set.of(JAKARTA + "NotBlank", JAKARTA + "Pattern", URL);
+  private static final String HIBERNATE = "org.hibernate.validator.constraints.";
+  private static final String DEFAULT_GROUP = "jakarta.validation.groups.Default";
+  private static final Set<String> ANY_TYPE = Set.of(JAKARTA + "NotNull", JAKARTA + "Null");
+  private static final Set<String> BOOLEAN_ONLY = Set.of(JAKARTA + "AssertTrue", JAKARTA + "AssertFalse");
+  private static final Set<String> TEXT_ONLY =
+      Set.of(JAKARTA + "NotBlank", JAKARTA + "Pattern", JAKARTA + "Email", HIBERNATE + "URL", HIBERNATE + "UUID",
+          HIBERNATE + "Length");
   private static final Set<String> SIZED = Set.of(JAKARTA + "NotEmpty", JAKARTA + "Size");
   private static final Set<String> NUMERIC =
-      Set.of(JAKARTA + "Min", JAKARTA + "Max", JAKARTA + "Positive", JAKARTA + "PositiveOrZero",
-          JAKARTA + "Negative", JAKARTA + "NegativeOrZero");
-  private static final Set<Class<?>> INTEGRAL =
+      Set.of(JAKARTA + "Min", JAKARTA + "Max", JAKARTA + "DecimalMin", JAKARTA + "DecimalMax", JAKARTA + "Positive",
+          JAKARTA + "PositiveOrZero", JAKARTA + "Negative", JAKARTA + "NegativeOrZero", JAKARTA + "Digits",
+          HIBERNATE + "Range");
+  private static final Set<Class<?>> NUMBERS =
       Set.of(int.class, Integer.class, long.class, Long.class, short.class, Short.class, byte.class, Byte.class,
-          BigInteger.class, BigDecimal.class);
+          double.class, Double.class, float.class, Float.class, BigInteger.class, BigDecimal.class);
+  private static final Set<Class<?>> SIZED_TYPES = Set.of(String.class, List.class, Set.class, Map.class, byte[].class);
 
   private BuiltinConstraints() {}
 
   /**
-   * Returns whether {@code constraint} on a component of {@code type} can be evaluated here: a
-   * supported constraint, with its default message and no groups or payload, on a type Hibernate
-   * Validator would apply it to.
+   * Returns whether {@code constraint} on a value of class {@code type} (inside any optional or
+   * secret wrapper: a scalar's class, or List, Set or Map) can be evaluated here: a supported
+   * constraint, on a type Hibernate Validator would apply it to, with well-formed attributes and a
+   * message this class interpolates as the validator does.
    */
-  static boolean supports(AnnotationData constraint, ValueType type) {
+  static boolean supports(AnnotationData constraint, Class<?> type) {
     String name = constraint.type();
-    Class<?> inner = type.innerClass();
     boolean applies =
-        name.equals(JAKARTA + "NotNull")
-            || (TEXT_ONLY.contains(name) && inner == String.class)
-            || (SIZED.contains(name) && (inner == String.class || type.collection()))
-            || (NUMERIC.contains(name) && INTEGRAL.contains(inner));
-    return applies && plain(constraint) && validAttributes(constraint, name);
+        ANY_TYPE.contains(name)
+            || (BOOLEAN_ONLY.contains(name) && (type == boolean.class || type == Boolean.class))
+            || (TEXT_ONLY.contains(name) && type == String.class)
+            || (SIZED.contains(name) && SIZED_TYPES.contains(type))
+            || (NUMERIC.contains(name) && (NUMBERS.contains(type) || type == String.class));
+    try {
+      return applies && validAttributes(constraint, name) && MessageTemplate.supported(constraint);
+    } catch (RuntimeException e) {
+      return false; // an attribute of an unexpected kind: the validator says what is wrong
+    }
   }
 
-  private static boolean plain(AnnotationData constraint) {
-    try {
-      // Read from a class file, only the members written are given; reflectively, all of them.
-      Object message = constraint.values().get("message");
-      return (message == null || message.equals(constraint.defaults().get("message")))
-          && ((List<?>) constraint.attribute("groups")).isEmpty()
-          && ((List<?>) constraint.attribute("payload")).isEmpty();
-    } catch (RuntimeException e) {
-      return false;
-    }
+  /**
+   * Returns whether a validation of the default group applies {@code constraint}: it names no groups,
+   * or {@code Default} among them. (Hibernate Validator validates the others only when asked to.)
+   */
+  static boolean inDefaultGroup(AnnotationData constraint) {
+    List<?> groups = (List<?>) constraint.attribute("groups");
+    return groups.isEmpty() || groups.contains(DEFAULT_GROUP);
   }
 
   /** Leaves constraints Hibernate Validator would reject as malformed to it, with its own error. */
   private static boolean validAttributes(AnnotationData constraint, String name) {
-    if (name.equals(JAKARTA + "Size")) {
-      int min = (Integer) attribute(constraint, "min");
-      int max = (Integer) attribute(constraint, "max");
-      return min >= 0 && max >= min;
+    switch (simpleName(name)) {
+      case "Size":
+      case "Length":
+        int min = (Integer) attribute(constraint, "min");
+        int max = (Integer) attribute(constraint, "max");
+        return min >= 0 && max >= min;
+      case "Pattern":
+        return compiles(constraint);
+      case "Email":
+      case "URL":
+        return isDefaultPattern(constraint) || compiles(constraint);
+      case "Digits":
+        return (Integer) attribute(constraint, "integer") >= 0 && (Integer) attribute(constraint, "fraction") >= 0;
+      case "DecimalMin":
+      case "DecimalMax":
+        return NumberBounds.decimal((String) attribute(constraint, "value")) != null;
+      case "UUID":
+        return within((List<?>) attribute(constraint, "version"), 1, 15)
+            && within((List<?>) attribute(constraint, "variant"), 0, 2);
+      default:
+        return true;
     }
-    if (name.equals(JAKARTA + "Pattern") || name.equals(URL)) {
-      return isDefaultPattern(constraint) || compiles(constraint);
+  }
+
+  private static boolean within(List<?> values, int min, int max) {
+    if (values.isEmpty()) {
+      return false;
+    }
+    for (Object value : values) {
+      int number = (Integer) value;
+      if (number < min || number > max) {
+        return false;
+      }
     }
     return true;
   }
@@ -91,8 +119,8 @@ public final class BuiltinConstraints {
     }
   }
 
-  /** Returns whether the pattern is {@code .*} without flags, {@code @URL}'s default. */
-  private static boolean isDefaultPattern(AnnotationData constraint) {
+  /** Returns whether the pattern is {@code .*} without flags, the default of {@code @URL} and {@code @Email}. */
+  static boolean isDefaultPattern(AnnotationData constraint) {
     return ".*".equals(attribute(constraint, "regexp")) && ((List<?>) attribute(constraint, "flags")).isEmpty();
   }
 
@@ -119,71 +147,80 @@ public final class BuiltinConstraints {
   }
 
   /**
-   * Returns the message of {@code constraint}'s violation by {@code value} (as bound: optional and
-   * secret wrappers are looked through), or null when the value satisfies it.
+   * Returns the message of {@code constraint}'s violation by {@code value} (the value itself: any
+   * optional or secret wrapper already looked through), or null when the value satisfies it.
    *
    * @param jdkUrlHandlers whether the JDK's own handlers serve http, https and ftp URLs: no {@code
    *     URLStreamHandlerProvider} is on the class path and no handler package is configured
    */
   public static String violation(AnnotationData constraint, Object value, boolean jdkUrlHandlers) {
-    Object inner = unwrap(value);
+    return valid(constraint, value, jdkUrlHandlers) ? null : MessageTemplate.interpolate(constraint, value);
+  }
+
+  private static boolean valid(AnnotationData constraint, Object value, boolean jdkUrlHandlers) {
     String name = constraint.type();
-    boolean valid;
-    switch (name.substring(name.lastIndexOf('.') + 1)) {
+    switch (simpleName(name)) {
       case "NotNull":
-        valid = inner != null;
-        break;
+        return value != null;
+      case "Null":
+        return value == null;
       case "NotBlank":
-        valid = inner != null && !inner.toString().trim().isEmpty();
-        break;
+        return value != null && !value.toString().isBlank();
       case "NotEmpty":
-        valid = inner != null && size(inner) > 0;
+        return value != null && size(value) > 0;
+      default:
         break;
+    }
+    if (value == null) {
+      return true; // every other constraint accepts null
+    }
+    switch (simpleName(name)) {
+      case "AssertTrue":
+        return (Boolean) value;
+      case "AssertFalse":
+        return !(Boolean) value;
       case "Size":
-        valid = inner == null || within(size(inner), constraint);
-        break;
+      case "Length":
+        int size = size(value);
+        return size >= (Integer) attribute(constraint, "min") && size <= (Integer) attribute(constraint, "max");
       case "Min":
-        valid = inner == null || compare(inner, (Long) attribute(constraint, "value")) >= 0;
-        break;
+        return NumberBounds.compare(value, (Long) attribute(constraint, "value"), -1) >= 0;
       case "Max":
-        valid = inner == null || compare(inner, (Long) attribute(constraint, "value")) <= 0;
-        break;
+        return NumberBounds.compare(value, (Long) attribute(constraint, "value"), 1) <= 0;
+      case "Range":
+        return NumberBounds.compare(value, (Long) attribute(constraint, "min"), -1) >= 0
+            && NumberBounds.compare(value, (Long) attribute(constraint, "max"), 1) <= 0;
+      case "DecimalMin":
+        int above = NumberBounds.compare(value, new BigDecimal((String) attribute(constraint, "value")), -1);
+        return (Boolean) attribute(constraint, "inclusive") ? above >= 0 : above > 0;
+      case "DecimalMax":
+        int below = NumberBounds.compare(value, new BigDecimal((String) attribute(constraint, "value")), 1);
+        return (Boolean) attribute(constraint, "inclusive") ? below <= 0 : below < 0;
       case "Positive":
-        valid = inner == null || compare(inner, 0) > 0;
-        break;
+        return NumberBounds.signum(value, -1) > 0;
       case "PositiveOrZero":
-        valid = inner == null || compare(inner, 0) >= 0;
-        break;
+        return NumberBounds.signum(value, -1) >= 0;
       case "Negative":
-        valid = inner == null || compare(inner, 0) < 0;
-        break;
+        return NumberBounds.signum(value, 1) < 0;
       case "NegativeOrZero":
-        valid = inner == null || compare(inner, 0) <= 0;
-        break;
+        return NumberBounds.signum(value, 1) <= 0;
+      case "Digits":
+        return NumberBounds.digits(value, (Integer) attribute(constraint, "integer"), (Integer) attribute(constraint, "fraction"));
       case "Pattern":
-        valid = inner == null || pattern(constraint).matcher(inner.toString()).matches();
-        break;
+        return pattern(constraint).matcher(value.toString()).matches();
+      case "Email":
+        return TextFormats.isEmail(value.toString()) && (isDefaultPattern(constraint) || pattern(constraint).matcher(value.toString()).matches());
+      case "UUID":
+        return TextFormats.isUuid(value.toString(), constraint);
       case "URL":
-        valid = inner == null || isUrl(inner.toString(), constraint, jdkUrlHandlers);
-        break;
+        return TextFormats.isUrl(value.toString(), constraint, jdkUrlHandlers);
       default:
         throw new IllegalStateException("not a built-in constraint: " + name);
     }
-    return valid ? null : message(constraint, name, inner);
   }
 
-  private static Object unwrap(Object value) {
-    Object inner = value;
-    if (inner instanceof Optional<?> optional) {
-      inner = optional.orElse(null);
-    } else if (inner instanceof OptionalInt optional) {
-      inner = optional.isPresent() ? optional.getAsInt() : null;
-    } else if (inner instanceof OptionalLong optional) {
-      inner = optional.isPresent() ? optional.getAsLong() : null;
-    } else if (inner instanceof OptionalDouble optional) {
-      inner = optional.isPresent() ? optional.getAsDouble() : null;
-    }
-    return inner instanceof Secret<?> secret ? secret.reveal() : inner;
+  private static String simpleName(String name) {
+    return name.substring(name.lastIndexOf('.') + 1);
   }
 
   private static int size(Object value) {
@@ -193,55 +230,18 @@ public final class BuiltinConstraints {
     if (value instanceof Collection<?> collection) {
       return collection.size();
     }
+    if (value instanceof byte[] bytes) {
+      return bytes.length;
+    }
     return ((Map<?, ?>) value).size();
   }
 
-  private static boolean within(int size, AnnotationData constraint) {
-    return size >= (Integer) attribute(constraint, "min") && size <= (Integer) attribute(constraint, "max");
-  }
-
-  private static int compare(Object number, long bound) {
-    if (number instanceof BigDecimal decimal) {
-      return decimal.compareTo(BigDecimal.valueOf(bound));
-    }
-    if (number instanceof BigInteger integer) {
-      return integer.compareTo(BigInteger.valueOf(bound));
-    }
-    return Long.compare(((Number) number).longValue(), bound);
-  }
-
-  private static Pattern pattern(AnnotationData constraint) {
+  static Pattern pattern(AnnotationData constraint) {
     int flags = 0;
     for (Object flag : (List<?>) attribute(constraint, "flags")) {
       flags |= jakarta.validation.constraints.Pattern.Flag.valueOf((String) flag).getValue();
     }
     return Pattern.compile((String) attribute(constraint, "regexp"), flags);
-  }
-
-  /** Hibernate Validator's {@code @URL}: parsed by {@code java.net}, checked against its attributes. */
-  private static boolean isUrl(String text, AnnotationData constraint, boolean jdkUrlHandlers) {
-    if (text.isEmpty()) {
-      return true;
-    }
-    if (!matchesPattern(text, constraint)) {
-      return false;
-    }
-    java.net.URL url;
-    try {
-      URI uri = new URI(text);
-      url = jdkUrlHandlers ? ParseOnly.parse(uri) : null;
-      if (url == null) {
-        url = uri.toURL();
-      }
-    } catch (Exception e) {
-      return false;
-    }
-    String protocol = (String) attribute(constraint, "protocol");
-    String host = (String) attribute(constraint, "host");
-    int port = (Integer) attribute(constraint, "port");
-    return (protocol.isEmpty() || url.getProtocol().equals(protocol))
-        && (host.isEmpty() || url.getHost().equals(host))
-        && (port == -1 || url.getPort() == port);
   }
 
   /**
@@ -259,96 +259,7 @@ public final class BuiltinConstraints {
     return "must be between " + min + " and " + max + " " + unit + " long";
   }
 
-  /**
-   * Applies {@code @URL}'s composed {@code @Pattern}. Its default, {@code .*} without flags, only
-   * refuses line terminators, checked here without compiling a regular expression.
-   */
-  private static boolean matchesPattern(String text, AnnotationData constraint) {
-    if (isDefaultPattern(constraint)) {
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-          return false;
-        }
-      }
-      return true;
-    }
-    return pattern(constraint).matcher(text).matches();
-  }
-
-  private static String message(AnnotationData constraint, String name, Object value) {
-    if (name.equals(JAKARTA + "Size")) {
-      return sizeMessage((Integer) attribute(constraint, "min"), (Integer) attribute(constraint, "max"), value);
-    }
-    String template = Messages.BUNDLE.getString(name + ".message").trim();
-    StringBuilder out = new StringBuilder(template.length() + 16);
-    int i = 0;
-    while (i < template.length()) {
-      int open = template.indexOf('{', i);
-      int close = open < 0 ? -1 : template.indexOf('}', open);
-      if (close < 0) {
-        out.append(template, i, template.length());
-        break;
-      }
-      out.append(template, i, open);
-      out.append(attribute(constraint, template.substring(open + 1, close)));
-      i = close + 1;
-    }
-    return out.toString();
-  }
-
   private static Object attribute(AnnotationData constraint, String name) {
     return constraint.attribute(name);
-  }
-
-  /**
-   * Parses URLs as the JDK's http, https and ftp handlers do: they inherit {@code URLStreamHandler}'s
-   * parser and change only how a connection is opened. Asking the JDK for those handlers costs, the
-   * first time in a process, a search of every jar of the class path and every module for {@code
-   * URLStreamHandlerProvider}s, a noticeable part of a cold start; Envelope's class path scan has
-   * already established that there are none.
-   */
-  private static final class ParseOnly extends java.net.URLStreamHandler {
-    static final Set<String> PROTOCOLS = Set.of("http", "https", "ftp");
-    static final ParseOnly HANDLER = new ParseOnly();
-
-    /**
-     * Returns what {@code uri.toURL()} returns, or null where this handler might judge differently
-     * from the JDK's: the JDK checks the host, user information and authority of a URL further when
-     * its own handler parses it (more in later releases), so only an absolute http, https or ftp URI
-     * in printable ASCII with a server-based authority, a host name or IPv4 address and no user
-     * information is parsed here; those checks cannot fail on such a URI.
-     */
-    static java.net.URL parse(URI uri) throws java.net.MalformedURLException {
-      String scheme = uri.getScheme();
-      if (!uri.isAbsolute() || !PROTOCOLS.contains(scheme.toLowerCase(Locale.ROOT))
-          || uri.getHost() == null || uri.getHost().startsWith("[") || uri.getRawUserInfo() != null) {
-        return null;
-      }
-      String text = uri.toString();
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c <= ' ' || c >= 0x7F) {
-          return null;
-        }
-      }
-      try {
-        return new java.net.URL(null, text, HANDLER);
-      } catch (SecurityException e) {
-        return null; // a security manager that does not allow naming a handler
-      }
-    }
-
-    @Override
-    protected java.net.URLConnection openConnection(java.net.URL url) {
-      throw new UnsupportedOperationException("only parses");
-    }
-  }
-
-  /** Hibernate Validator's default messages, in the default locale as its interpolator reads them. */
-  private static final class Messages {
-    static final ResourceBundle BUNDLE =
-        ResourceBundle.getBundle("org.hibernate.validator.ValidationMessages", Locale.getDefault(),
-            BuiltinConstraints.class.getClassLoader());
   }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 final class ClassFile {
   private static final int MAGIC = 0xCAFEBABE;
+  private static final int STATIC = 0x0008;
 
   private final byte[] bytes;
   private final int[] offsets;
@@ -29,7 +30,9 @@ final class ClassFile {
 
   private List<AnnotationData> annotations = List.of();
   private final Map<String, List<AnnotationData>> fieldAnnotations = new HashMap<>();
-  private final Map<String, List<AnnotationData>> fieldTypeArgumentAnnotations = new HashMap<>();
+  private final Map<String, List<TypeUse>> fieldTypeArgumentAnnotations = new HashMap<>();
+  private final Map<String, List<AnnotationData>> methodAnnotations = new HashMap<>();
+  private final Map<String, List<TypeUse>> methodTypeArgumentAnnotations = new HashMap<>();
   private final Map<String, List<AnnotationData>> componentAnnotations = new HashMap<>();
   private final Map<String, String> componentSignatures = new HashMap<>();
   private final Map<String, Object> defaults = new LinkedHashMap<>();
@@ -111,10 +114,23 @@ final class ClassFile {
 
   /**
    * Returns the type annotations inside the type arguments of the field {@code name}'s type, as the
-   * {@code @Email} in {@code List<@Email String>}, at any depth.
+   * {@code @Email} in {@code List<@Email String>}, at any depth, each with its place.
    */
-  List<AnnotationData> fieldTypeArgumentAnnotations(String name) {
+  List<TypeUse> fieldTypeArgumentAnnotations(String name) {
     return fieldTypeArgumentAnnotations.getOrDefault(name, List.of());
+  }
+
+  /**
+   * Returns the declaration annotations of each instance method without parameters that has some,
+   * by name: the candidates for getter constraints.
+   */
+  Map<String, List<AnnotationData>> methodAnnotations() {
+    return methodAnnotations;
+  }
+
+  /** Returns the type annotations inside the type arguments of those methods' return types, by name. */
+  Map<String, List<TypeUse>> methodTypeArgumentAnnotations() {
+    return methodTypeArgumentAnnotations;
   }
 
   /** Returns the annotations of the record component {@code name}; empty if it has none. */
@@ -136,9 +152,11 @@ final class ClassFile {
   }
 
   private void member(boolean field) {
-    position += 2; // access flags
+    int access = u2();
     String name = utf8(u2());
-    position += 2; // descriptor
+    // An instance method without parameters may be a getter, whose constraints the validator applies.
+    int descriptor = u2();
+    boolean getterCandidate = !field && (access & STATIC) == 0 && utf8(descriptor).startsWith("()");
     int attributes = u2();
     for (int i = 0; i < attributes; i++) {
       String attribute = utf8(u2());
@@ -148,6 +166,10 @@ final class ClassFile {
         fieldAnnotations.put(name, readAnnotations());
       } else if (field && attribute.equals("RuntimeVisibleTypeAnnotations")) {
         fieldTypeArgumentAnnotations.put(name, typeArgumentAnnotations());
+      } else if (getterCandidate && attribute.equals("RuntimeVisibleAnnotations")) {
+        methodAnnotations.put(name, readAnnotations());
+      } else if (getterCandidate && attribute.equals("RuntimeVisibleTypeAnnotations")) {
+        methodTypeArgumentAnnotations.put(name, typeArgumentAnnotations());
       } else if (!field && attribute.equals("AnnotationDefault")) {
         defaults.put(name, elementValue());
       }
@@ -184,21 +206,32 @@ final class ClassFile {
     return List.copyOf(list);
   }
 
-  /** Keeps the type annotations whose path enters a type argument (JVMS §4.7.20.2, kind 3). */
-  private List<AnnotationData> typeArgumentAnnotations() {
+  /**
+   * Keeps the type annotations whose path enters a type argument (JVMS §4.7.20.2, kind 3), each with
+   * its path in {@link TypeUse}'s notation. Of a method's, only those on its return type.
+   */
+  private List<TypeUse> typeArgumentAnnotations() {
     int count = u2();
-    List<AnnotationData> list = new ArrayList<>();
+    List<TypeUse> list = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      skipTargetInfo(u1());
+      int target = u1();
+      skipTargetInfo(target);
       int pathLength = u1();
       boolean inTypeArgument = false;
+      StringBuilder path = new StringBuilder();
       for (int step = 0; step < pathLength; step++) {
-        inTypeArgument |= u1() == 3;
-        position++; // type argument index
+        int kind = u1();
+        int argument = u1();
+        inTypeArgument |= kind == 3;
+        if (path.length() > 0) {
+          path.append('/');
+        }
+        path.append(kind == 3 ? Integer.toString(argument) : kind == 0 ? "a" : kind == 1 ? "n" : "w");
       }
       AnnotationData annotation = annotation();
-      if (inTypeArgument) {
-        list.add(annotation);
+      boolean onTheType = target == 0x13 || target == 0x14; // a field's type, a method's return type
+      if (inTypeArgument && onTheType) {
+        list.add(new TypeUse(path.toString(), annotation));
       }
     }
     return List.copyOf(list);

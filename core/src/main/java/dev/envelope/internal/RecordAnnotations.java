@@ -6,6 +6,8 @@ import java.lang.reflect.AnnotatedParameterizedType;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.AnnotatedWildcardType;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -30,16 +32,21 @@ final class RecordAnnotations {
   private final List<String> names = new ArrayList<>();
   private final Map<String, List<AnnotationData>> components = new HashMap<>();
   private final Map<String, List<AnnotationData>> fields = new HashMap<>();
-  private final Map<String, List<AnnotationData>> typeArguments = new HashMap<>();
+  private final Map<String, List<TypeUse>> typeArguments = new HashMap<>();
   private final Map<String, Type> types = new HashMap<>();
+  private final Map<String, List<AnnotationData>> methods;
+  private final Map<String, List<TypeUse>> methodTypeArguments;
 
-  private RecordAnnotations(List<AnnotationData> annotations) {
+  private RecordAnnotations(List<AnnotationData> annotations, Map<String, List<AnnotationData>> methods,
+      Map<String, List<TypeUse>> methodTypeArguments) {
     this.annotations = annotations;
+    this.methods = methods;
+    this.methodTypeArguments = methodTypeArguments;
   }
 
   /** Adds what was read of the component {@code name}; only while the instance is being built. */
   private void put(String name, Type type, List<AnnotationData> component, List<AnnotationData> field,
-      List<AnnotationData> inTypeArguments) {
+      List<TypeUse> inTypeArguments) {
     names.add(name);
     types.put(name, type);
     components.put(name, component);
@@ -86,29 +93,70 @@ final class RecordAnnotations {
   }
 
   static RecordAnnotations fromClassFile(Class<?> type, ClassFile file) {
-    RecordAnnotations read = new RecordAnnotations(AnnotationTypes.visible(file.annotations()));
+    Map<String, List<AnnotationData>> methods = new HashMap<>();
+    for (Map.Entry<String, List<AnnotationData>> method : file.methodAnnotations().entrySet()) {
+      List<AnnotationData> visible = AnnotationTypes.visible(method.getValue());
+      if (!visible.isEmpty()) {
+        methods.put(method.getKey(), visible);
+      }
+    }
+    Map<String, List<TypeUse>> methodTypeArguments = new HashMap<>();
+    for (Map.Entry<String, List<TypeUse>> method : file.methodTypeArgumentAnnotations().entrySet()) {
+      List<TypeUse> visible = visibleUses(method.getValue());
+      if (!visible.isEmpty()) {
+        methodTypeArguments.put(method.getKey(), visible);
+      }
+    }
+    RecordAnnotations read = new RecordAnnotations(AnnotationTypes.visible(file.annotations()), methods, methodTypeArguments);
     for (RecordComponent component : type.getRecordComponents()) {
       String name = component.getName();
       Type parsed = SignatureTypes.parse(file.componentSignature(name), type.getClassLoader());
       read.put(name, parsed != null ? parsed : component.getGenericType(),
           AnnotationTypes.visible(file.componentAnnotations(name)),
           AnnotationTypes.visible(file.fieldAnnotations(name)),
-          AnnotationTypes.visible(file.fieldTypeArgumentAnnotations(name)));
+          visibleUses(file.fieldTypeArgumentAnnotations(name)));
     }
     return read;
   }
 
+  /** Keeps the type uses whose annotation reflection would show, as {@link AnnotationTypes#visible} does. */
+  private static List<TypeUse> visibleUses(List<TypeUse> uses) {
+    List<TypeUse> visible = new ArrayList<>(uses.size());
+    for (TypeUse use : uses) {
+      if (!AnnotationTypes.visible(List.of(use.annotation())).isEmpty()) {
+        visible.add(use);
+      }
+    }
+    return List.copyOf(visible);
+  }
+
   /** Reads the annotations of the record class {@code type} by reflection. */
   static RecordAnnotations reflect(Class<?> type) {
-    RecordAnnotations read = new RecordAnnotations(data(type.getAnnotations()));
+    Map<String, List<AnnotationData>> methods = new HashMap<>();
+    Map<String, List<TypeUse>> methodTypeArguments = new HashMap<>();
+    for (Method method : type.getDeclaredMethods()) {
+      if (method.getParameterCount() != 0 || Modifier.isStatic(method.getModifiers())) {
+        continue;
+      }
+      List<AnnotationData> declared = data(method.getAnnotations());
+      if (!declared.isEmpty()) {
+        methods.put(method.getName(), declared);
+      }
+      List<TypeUse> inReturnType = new ArrayList<>();
+      collectTypeArguments(method.getAnnotatedReturnType(), "", false, inReturnType);
+      if (!inReturnType.isEmpty()) {
+        methodTypeArguments.put(method.getName(), List.copyOf(inReturnType));
+      }
+    }
+    RecordAnnotations read = new RecordAnnotations(data(type.getAnnotations()), methods, methodTypeArguments);
     for (RecordComponent component : type.getRecordComponents()) {
       String name = component.getName();
       List<AnnotationData> field = List.of();
-      List<AnnotationData> inTypeArguments = new ArrayList<>();
+      List<TypeUse> inTypeArguments = new ArrayList<>();
       try {
         Field declared = type.getDeclaredField(name);
         field = data(declared.getAnnotations());
-        collectTypeArguments(declared.getAnnotatedType(), false, inTypeArguments);
+        collectTypeArguments(declared.getAnnotatedType(), "", false, inTypeArguments);
       } catch (NoSuchFieldException e) {
         // A record component always has its field; without one there is nothing more to read.
       }
@@ -117,22 +165,26 @@ final class RecordAnnotations {
     return read;
   }
 
-  private static void collectTypeArguments(AnnotatedType type, boolean inArgument, List<AnnotationData> found) {
+  static void collectTypeArguments(AnnotatedType type, String path, boolean inArgument, List<TypeUse> found) {
     if (inArgument) {
-      found.addAll(data(type.getAnnotations()));
+      for (AnnotationData annotation : data(type.getAnnotations())) {
+        found.add(new TypeUse(path, annotation));
+      }
     }
+    String prefix = path.isEmpty() ? "" : path + "/";
     if (type instanceof AnnotatedParameterizedType parameterized) {
-      for (AnnotatedType argument : parameterized.getAnnotatedActualTypeArguments()) {
-        collectTypeArguments(argument, true, found);
+      AnnotatedType[] arguments = parameterized.getAnnotatedActualTypeArguments();
+      for (int i = 0; i < arguments.length; i++) {
+        collectTypeArguments(arguments[i], prefix + i, true, found);
       }
     } else if (type instanceof AnnotatedArrayType array) {
-      collectTypeArguments(array.getAnnotatedGenericComponentType(), inArgument, found);
+      collectTypeArguments(array.getAnnotatedGenericComponentType(), prefix + "a", inArgument, found);
     } else if (type instanceof AnnotatedWildcardType wildcard) {
       for (AnnotatedType bound : wildcard.getAnnotatedUpperBounds()) {
-        collectTypeArguments(bound, inArgument, found);
+        collectTypeArguments(bound, prefix + "w", inArgument, found);
       }
       for (AnnotatedType bound : wildcard.getAnnotatedLowerBounds()) {
-        collectTypeArguments(bound, inArgument, found);
+        collectTypeArguments(bound, prefix + "w", inArgument, found);
       }
     }
   }
@@ -172,7 +224,30 @@ final class RecordAnnotations {
 
   /** Returns the type annotations inside the type arguments of the component {@code name}'s type. */
   List<AnnotationData> typeArguments(String name) {
+    List<TypeUse> uses = typeUses(name);
+    List<AnnotationData> list = new ArrayList<>(uses.size());
+    for (TypeUse use : uses) {
+      list.add(use.annotation());
+    }
+    return list;
+  }
+
+  /** Returns the same annotations as {@link #typeArguments}, each with its place in the type. */
+  List<TypeUse> typeUses(String name) {
     return typeArguments.getOrDefault(name, List.of());
+  }
+
+  /**
+   * Returns the annotations of the class's own instance methods without parameters, by name (only
+   * those that have some): getters among them carry constraints the validator applies.
+   */
+  Map<String, List<AnnotationData>> methods() {
+    return methods;
+  }
+
+  /** Returns the type annotations inside the type arguments of those methods' return types, by name. */
+  Map<String, List<TypeUse>> methodTypeUses() {
+    return methodTypeArguments;
   }
 
   /** Returns the first annotation of the type named {@code type} among {@code annotations}, or null. */

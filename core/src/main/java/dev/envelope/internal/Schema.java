@@ -31,9 +31,7 @@ public final class Schema {
   private final Group root;
   private final List<Variable> variables = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
-  private final Set<Class<?>> constrainedClasses = new LinkedHashSet<>();
-  private final List<List<AnnotationData>> constraintSources = new ArrayList<>();
-  private boolean needsValidator;
+  private final ConstraintPlan constraints = new ConstraintPlan();
   private final Map<String, String> claimedBy = new HashMap<>();
 
   private Schema(Class<?> type, Map<Class<?>, Converter<?>> converters) {
@@ -73,7 +71,7 @@ public final class Schema {
    * variable's {@link Variable#constraints()} and {@link BuiltinConstraints} evaluates it.
    */
   public boolean needsValidator() {
-    return needsValidator;
+    return constraints.needsValidator();
   }
 
   /**
@@ -82,15 +80,18 @@ public final class Schema {
    */
   public Set<String> constraintNames() {
     Set<String> names = new LinkedHashSet<>();
-    for (List<AnnotationData> annotations : constraintSources) {
+    for (List<AnnotationData> annotations : constraints.sources()) {
       Constraints.collectNames(annotations, names);
     }
     return names;
   }
 
-  /** Returns the record classes (root or nested) that carry Jakarta Validation constraints. */
+  /**
+   * Returns the classes that carry Jakarta Validation constraints: record classes (root or nested),
+   * and types reached through {@code @Valid}.
+   */
   public Set<Class<?>> constrainedClasses() {
-    return constrainedClasses;
+    return constraints.constrainedClasses();
   }
 
   private Group group(
@@ -110,11 +111,7 @@ public final class Schema {
       return null;
     }
     RecordAnnotations annotations = RecordAnnotations.of(recordType, files);
-    if (Constraints.present(annotations.annotations())) {
-      needsValidator = true;
-      constrainedClasses.add(recordType);
-      constraintSources.add(annotations.annotations());
-    }
+    constraints.record(recordType, annotations);
     List<Object> members = new ArrayList<>();
     for (RecordComponent component : recordType.getRecordComponents()) {
       Object member = member(recordType, annotations, component, prefix, converters, path, files);
@@ -123,7 +120,8 @@ public final class Schema {
       }
     }
     path.remove(recordType);
-    return new Group(recordType, prefix, label, holder, members, canonicalConstructor(recordType));
+    List<Getter> getters = constraints.getters(recordType, annotations);
+    return new Group(recordType, prefix, label, holder, members, canonicalConstructor(recordType), getters);
   }
 
   private Object member(
@@ -138,11 +136,7 @@ public final class Schema {
     List<AnnotationData> own = annotations.component(component.getName());
     List<AnnotationData> fieldAnnotations = annotations.field(component.getName());
     if (raw.isRecord() && !converters.containsKey(raw)) {
-      if (Constraints.present(fieldAnnotations)) {
-        needsValidator = true;
-        constrainedClasses.add(owner);
-        constraintSources.add(fieldAnnotations);
-      }
+      constraints.group(owner, fieldAnnotations);
       AnnotationData explicit = RecordAnnotations.find(own, PREFIX);
       String groupPrefix = explicit != null ? explicit.string("value") : prefix + Names.variableName(component.getName()) + "_";
       return group(raw, groupPrefix, groupPrefix + "*", component.getName(), converters, path, files);
@@ -157,18 +151,13 @@ public final class Schema {
       problems.add(schemaProblem(name, "both " + earlier + " and " + where + " map to " + name + ": rename one with @Name"));
       return null;
     }
-    List<AnnotationData> typeArguments = annotations.typeArguments(component.getName());
-    boolean constrainedTypeArguments = Constraints.present(typeArguments);
-    if (Constraints.present(fieldAnnotations) || constrainedTypeArguments) {
-      constrainedClasses.add(owner);
-      constraintSources.add(fieldAnnotations);
-      constraintSources.add(typeArguments);
-    }
+    List<TypeUse> typeUses = annotations.typeUses(component.getName());
     if (raw == Profile.class) {
-      if (Constraints.present(fieldAnnotations)) {
-        needsValidator = true;
+      if (Constraints.present(fieldAnnotations) || Constraints.present(annotations.typeArguments(component.getName()))) {
+        constraints.needValidator(owner, fieldAnnotations);
       }
-      Variable variable = new Variable(name, component, null, null, Map.of(), Set.of(), description(own), true, false, List.of());
+      Variable variable = new Variable(name, component, null, null, Map.of(), Set.of(), description(own), true, false,
+          List.of(), List.of(), List.of());
       variables.add(variable);
       return variable;
     }
@@ -179,6 +168,7 @@ public final class Schema {
       problems.add(schemaProblem(name, where + ": " + e.getMessage()));
       return null;
     }
+    ConstraintPlan.Placed placed = constraints.variable(owner, fieldAnnotations, typeUses, valueType);
     Variable variable =
         new Variable(
             name,
@@ -190,7 +180,9 @@ public final class Schema {
             description(own),
             false,
             Constraints.forbidsEmpty(fieldAnnotations),
-            builtinConstraints(fieldAnnotations, constrainedTypeArguments, valueType));
+            placed.value(),
+            placed.elements(),
+            placed.keys());
     variables.add(variable);
     return variable;
   }
@@ -248,28 +240,6 @@ public final class Schema {
     return profiles;
   }
 
-  /**
-   * Returns the component's constraints when all of them can be evaluated without the validator;
-   * otherwise marks the schema as needing it.
-   */
-  private List<AnnotationData> builtinConstraints(
-      List<AnnotationData> annotations, boolean constrainedTypeArguments, ValueType type) {
-    if (constrainedTypeArguments) {
-      needsValidator = true;
-    }
-    List<AnnotationData> constraints = new ArrayList<>(2);
-    for (AnnotationData annotation : annotations) {
-      if (!Constraints.isConstraint(annotation)) {
-        continue;
-      }
-      if (!BuiltinConstraints.supports(annotation, type)) {
-        needsValidator = true;
-      }
-      constraints.add(annotation);
-    }
-    return constraints;
-  }
-
   private static String description(List<AnnotationData> own) {
     AnnotationData annotation = RecordAnnotations.find(own, DESCRIPTION);
     return annotation == null ? "" : annotation.string("value");
@@ -307,7 +277,10 @@ public final class Schema {
    * @param description its {@code @Description}, or empty
    * @param profile whether the component receives the active profile rather than a value
    * @param forbidsEmpty whether {@code @NotBlank} or {@code @NotEmpty} makes an empty string unset
-   * @param constraints the component's own constraints
+   * @param constraints the constraints on its value (inside any optional or secret wrapper) that
+   *     Envelope evaluates
+   * @param elementConstraints those on each element of a list or set, or each value of a map
+   * @param keyConstraints those on each key of a map
    */
   public record Variable(
       String name,
@@ -319,7 +292,9 @@ public final class Schema {
       String description,
       boolean profile,
       boolean forbidsEmpty,
-      List<AnnotationData> constraints) {
+      List<AnnotationData> constraints,
+      List<AnnotationData> elementConstraints,
+      List<AnnotationData> keyConstraints) {
 
     /** Returns whether the value is a {@link dev.envelope.Secret}. */
     public boolean secret() {
@@ -350,7 +325,24 @@ public final class Schema {
    * @param component the name of the record component that holds the group, or null for the root
    * @param members its variables and groups, in component order
    * @param constructor its canonical constructor
+   * @param getters its getters that carry constraints Envelope evaluates
    */
   public record Group(
-      Class<?> type, String prefix, String label, String component, List<Object> members, Constructor<?> constructor) {}
+      Class<?> type,
+      String prefix,
+      String label,
+      String component,
+      List<Object> members,
+      Constructor<?> constructor,
+      List<Getter> getters) {}
+
+  /**
+   * A getter whose constraints apply to the record, as Hibernate Validator applies them: {@code
+   * isPoolOrdered()} for a cross-field rule.
+   *
+   * @param property the property it stands for ({@code poolOrdered})
+   * @param method the method, made accessible
+   * @param constraints its constraints that Envelope evaluates
+   */
+  public record Getter(String property, java.lang.reflect.Method method, List<AnnotationData> constraints) {}
 }

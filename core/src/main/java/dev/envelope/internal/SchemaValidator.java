@@ -1,10 +1,12 @@
 package dev.envelope.internal;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -91,12 +93,36 @@ public final class SchemaValidator {
         .providerResolver(() -> List.of(new PredefinedScopeHibernateValidator()))
         .configure()
         .ignoreXmlConfiguration()
-        .messageInterpolator(new ParameterMessageInterpolator())
+        .messageInterpolator(new ConditionalsEvaluated(new ParameterMessageInterpolator()))
         .addValueExtractor(new SecretValueExtractor())
         .addValueExtractor(new OptionalValueExtractor())
         .builtinConstraints(constraints)
         .initializeBeanMetaData(classes)
         .buildValidatorFactory();
+  }
+
+  /**
+   * Hands the parameter interpolator the default messages of {@code @DecimalMin} and {@code
+   * @DecimalMax} with their one conditional evaluated: it would leave {@code ${inclusive == true ?
+   * …}} in the message and log a warning (HV000185) about it.
+   */
+  private static final class ConditionalsEvaluated implements MessageInterpolator {
+    private final MessageInterpolator delegate;
+
+    ConditionalsEvaluated(MessageInterpolator delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public String interpolate(String template, Context context) {
+      return interpolate(template, context, Locale.getDefault());
+    }
+
+    @Override
+    public String interpolate(String template, Context context, Locale locale) {
+      String evaluated = MessageTemplate.withoutConditionals(template, context.getConstraintDescriptor().getAttributes(), locale);
+      return delegate.interpolate(evaluated, context, locale);
+    }
   }
 
   /** Returns the violations of {@code value}'s own constraints (not cascaded into nested records). */

@@ -266,6 +266,11 @@ public final class ValueType {
     return shape == Shape.MAP ? Map.class : scalar;
   }
 
+  /** Returns the class of a scalar value, or of each element of a list or set, or each value of a map. */
+  public Class<?> elementClass() {
+    return scalar;
+  }
+
   /** Returns a short description for people and generated docs, such as {@code list of integer}. */
   public String describe() {
     String base = Scalars.describe(scalar);

@@ -199,6 +199,48 @@ class RecordAnnotationsTest {
   }
 
   @Test
+  void typeAnnotationsKeepTheirPlaceInTheType() {
+    RecordAnnotations read = fromClassFile(Everything.class);
+
+    assertThat(read.typeUses("inArgument")).extracting(TypeUse::path).containsExactly("0");
+    assertThat(read.typeUses("deep")).extracting(TypeUse::path).containsExactly("0", "1/0");
+    assertThat(read.typeUses("wildcard")).extracting(TypeUse::path).containsExactly("0/w");
+    assertThat(read.typeUses("arrayOfLists")).extracting(TypeUse::path).containsExactly("a/0");
+  }
+
+  record WithMethods(int min, int max) {
+    @jakarta.validation.constraints.AssertTrue
+    public boolean isOrdered() {
+      return min <= max;
+    }
+
+    @jakarta.validation.constraints.AssertTrue
+    static boolean isStatic() {
+      return true;
+    }
+
+    @jakarta.validation.constraints.AssertFalse
+    boolean hasParameter(int value) {
+      return value > 0;
+    }
+
+    public List<@Inner("returned") String> getNames() {
+      return List.of();
+    }
+  }
+
+  @Test
+  void annotationsOfInstanceMethodsWithoutParametersAreRead() {
+    RecordAnnotations read = fromClassFile(WithMethods.class);
+
+    assertThat(read.methods().keySet()).containsExactly("isOrdered");
+    assertThat(read.methods().get("isOrdered")).extracting(AnnotationData::type)
+        .containsExactly(jakarta.validation.constraints.AssertTrue.class.getName());
+    assertThat(read.methodTypeUses().get("getNames")).extracting(TypeUse::path).containsExactly("0");
+    assertThat(normalized(read)).isEqualTo(normalized(RecordAnnotations.reflect(WithMethods.class)));
+  }
+
+  @Test
   void annotationsNotRetainedAtRunTimeAreAbsent() {
     assertThat(fromClassFile(Everything.class).field("invisible")).isEmpty();
   }
@@ -376,6 +418,14 @@ class RecordAnnotationsTest {
       all.put(name + " component", normalized(read.component(name)));
       all.put(name + " field", normalized(read.field(name)));
       all.put(name + " type arguments", normalized(read.typeArguments(name)));
+      all.put(name + " type argument paths", read.typeUses(name).stream().map(TypeUse::path).toList());
+    }
+    for (Map.Entry<String, List<AnnotationData>> method : new java.util.TreeMap<>(read.methods()).entrySet()) {
+      all.put(method.getKey() + "()", normalized(method.getValue()));
+    }
+    for (Map.Entry<String, List<TypeUse>> method : new java.util.TreeMap<>(read.methodTypeUses()).entrySet()) {
+      all.put(method.getKey() + "() type arguments", method.getValue().stream()
+          .map(use -> use.path() + " " + normalized(use.annotation())).toList());
     }
     return all;
   }

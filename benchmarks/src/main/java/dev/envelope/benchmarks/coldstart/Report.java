@@ -11,6 +11,8 @@ final class Report {
   /** Issue 7's targets for Envelope, as ratios to the floor measured in the same run. */
   private static final double TARGET_RATIO = 2.5;
   private static final double TARGET_RATIO_NO_CONSTRAINTS = 2.0;
+  // The schema as teams write it (issue "performance where users really are", goal 1).
+  private static final double TARGET_RATIO_REALISTIC = 2.0;
   private static final double TARGET_RSS_MB = 60;
 
   private Report() {}
@@ -38,6 +40,11 @@ final class Report {
         System.out.println(String.format(Locale.ROOT,
             "- Target `envelope` ≤ %.1f× floor: %.2f× %s; peak RSS ≤ %.0f MB: %.1f MB %s",
             TARGET_RATIO, ratio, verdict(ratio <= TARGET_RATIO),
+            TARGET_RSS_MB, s.medianRss(), verdict(s.medianRss() <= TARGET_RSS_MB)));
+      } else if (name.equals("envelope-realistic")) {
+        System.out.println(String.format(Locale.ROOT,
+            "- Target `envelope-realistic` ≤ %.1f× floor: %.2f× %s; peak RSS ≤ %.0f MB: %.1f MB %s",
+            TARGET_RATIO_REALISTIC, ratio, verdict(ratio <= TARGET_RATIO_REALISTIC),
             TARGET_RSS_MB, s.medianRss(), verdict(s.medianRss() <= TARGET_RSS_MB)));
       } else if (name.equals("envelope-noconstraints")) {
         System.out.println(String.format(Locale.ROOT,
