@@ -2,9 +2,11 @@ package dev.envelope.aws.common;
 
 import dev.envelope.spi.FetchLimits;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -42,7 +44,7 @@ public final class AwsFailures {
     String attempts = attempts(failure);
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ResponseGuard.Refused refused) {
-        return refused.getMessage().replaceFirst(java.util.regex.Pattern.quote(service.toString()), at)
+        return refused.getMessage().replaceFirst(Pattern.quote(service.toString()), at)
             + (attempts.isEmpty() ? "" : " (" + attempts.strip() + ")");
       }
     }
@@ -66,7 +68,7 @@ public final class AwsFailures {
     if (failure instanceof AwsServiceException service1) {
       return withoutErrorCode(service1, at, attempts);
     }
-    if (failure instanceof ApiCallAttemptTimeoutException) {
+    if (failure instanceof ApiCallAttemptTimeoutException || causedBy(failure, SocketTimeoutException.class)) {
       return at + " did not answer in time" + attempts + ": each attempt may take "
           + FetchLimits.format(deadline.limits().attemptTimeout()) + " (attemptTimeout), body included";
     }
@@ -84,6 +86,15 @@ public final class AwsFailures {
       }
     }
     return "the call to " + at + " failed" + attempts + ": " + failure.getClass().getSimpleName();
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the AWS error code of {@code failure}, or null if it has none (not an AWS answer). */

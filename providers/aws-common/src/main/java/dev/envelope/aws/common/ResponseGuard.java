@@ -4,9 +4,9 @@ import dev.envelope.spi.FetchLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -36,13 +36,20 @@ final class ResponseGuard implements ExecutionInterceptor {
     this.deadline = deadline;
   }
 
-  /** A response refused by the guard, with a message fit to show people; never retried. */
+  /**
+   * Why a response was refused, with a message fit to show people; the cause of the {@link
+   * SdkClientException} the guard throws, which the SDK does not retry.
+   */
   static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     Refused(String message) {
       super(message, null, false, false);
     }
+  }
+
+  private static SdkClientException refused(String message) {
+    return SdkClientException.builder().message(message).cause(new Refused(message)).build();
   }
 
   @Override
@@ -52,7 +59,7 @@ final class ResponseGuard implements ExecutionInterceptor {
       Duration wait = retryAfter(response);
       Duration left = deadline.remaining();
       if (wait != null && wait.compareTo(left) > 0) {
-        throw new Refused(
+        throw refused(
             (response.statusCode() == 429 || response.statusCode() == 400 ? "throttled by " : "turned away by ")
                 + service + " (HTTP " + response.statusCode() + "); asked to wait " + FetchLimits.format(wait)
                 + ", more than the " + FetchLimits.format(left) + " left of this fetch (timeout "
@@ -70,20 +77,23 @@ final class ResponseGuard implements ExecutionInterceptor {
       return content;
     }
     byte[] body;
-    try (InputStream in = content.get()) {
-      body = in.readNBytes(MAX_BODY_BYTES + 1);
+    try {
+      // Not closed on failure: closing would drain the rest of a stalled body; the SDK aborts the connection.
+      body = content.get().readNBytes(MAX_BODY_BYTES + 1);
+      content.get().close();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // With an IOException as its cause, the SDK retries it as it would its own read failing.
+      throw SdkClientException.create("reading the answer of " + service + " failed", e);
     }
     if (body.length > MAX_BODY_BYTES) {
-      throw new Refused(
+      throw refused(
           service + " sent an answer larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB (HTTP "
               + context.httpResponse().statusCode() + "), more than any real answer; is the endpoint an AWS endpoint?");
     }
     if (context.httpResponse().isSuccessful() && !blank(body)) {
       String position = malformedAt(body);
       if (position != null) {
-        throw new Refused(
+        throw refused(
             service + " answered HTTP " + context.httpResponse().statusCode() + " with a body that is not valid JSON ("
                 + position + "; the body is not shown); is the endpoint an AWS endpoint, or a proxy in between?");
       }
