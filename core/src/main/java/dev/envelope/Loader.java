@@ -189,11 +189,18 @@ final class Loader {
   }
 
   /**
-   * Returns a redactor of every value any layer holds for a {@code Secret} variable, and of provider
-   * settings whose names mark them as credentials.
+   * Returns a redactor of every value any layer holds for a {@code Secret} variable, of every value
+   * its provider marks secret, and of provider settings whose names mark them as credentials.
    */
   private Redactor redactor(Layers layers, Schema schema) {
     List<String> secrets = new ArrayList<>();
+    for (EntrySource source : layers.sources()) {
+      for (EntrySource.Candidate candidate : source.entries().values()) {
+        if (candidate.secret()) {
+          secrets.add(candidate.value());
+        }
+      }
+    }
     for (Schema.Variable variable : schema.variables()) {
       if (variable.secret()) {
         for (EntrySource source : layers.sources()) {
@@ -249,7 +256,7 @@ final class Loader {
       ProviderSnapshot snapshot = result.snapshot();
       Map<String, EntrySource.Candidate> entries = new LinkedHashMap<>();
       for (ProviderSnapshot.Entry entry : snapshot.entries()) {
-        entries.put(entry.name(), new EntrySource.Candidate(entry.value(), entry.origin(), entry.checked()));
+        entries.put(entry.name(), new EntrySource.Candidate(entry.value(), entry.origin(), entry.checked(), entry.secret()));
       }
       sources.add(new EntrySource(result.provider().name(), ordinal--, entries));
       if (!snapshot.note().isEmpty()) {
