@@ -1,7 +1,7 @@
 package dev.envelope.aws;
 
-import dev.envelope.aws.common.AwsFaultContract;
-import dev.envelope.aws.common.AwsStandIn;
+import dev.envelope.aws.testing.AwsFaultContract;
+import dev.envelope.aws.testing.AwsStandIn;
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.FetchLimits;
 import org.junit.jupiter.api.AfterEach;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.envelope.Profile;
-import dev.envelope.aws.common.SignatureCheck;
+import dev.envelope.aws.testing.SignatureCheck;
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.EnvProviderFactory;
 import dev.envelope.spi.ProviderRequest;

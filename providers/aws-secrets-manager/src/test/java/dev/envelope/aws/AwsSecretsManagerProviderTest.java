@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.envelope.Profile;
-import dev.envelope.aws.common.AwsStandIn;
-import dev.envelope.aws.common.SignatureCheck;
+import dev.envelope.aws.testing.AwsStandIn;
+import dev.envelope.aws.testing.SignatureCheck;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
 import java.nio.charset.StandardCharsets;

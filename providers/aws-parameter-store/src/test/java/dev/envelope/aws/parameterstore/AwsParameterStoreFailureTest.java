@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.envelope.Profile;
-import dev.envelope.aws.common.SignatureCheck;
+import dev.envelope.aws.testing.SignatureCheck;
 import dev.envelope.spi.ProviderException;
 import dev.envelope.spi.ProviderRequest;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.envelope.aws.parameterstore;
 
-import dev.envelope.aws.common.SignatureCheck;
+import dev.envelope.aws.testing.SignatureCheck;
 import dev.envelope.junit.ProviderContract;
 import dev.envelope.spi.EnvProvider;
 import java.util.Locale;

@@ -10,7 +10,7 @@ import static dev.envelope.aws.parameterstore.Fixtures.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.envelope.aws.common.AwsStandIn;
+import dev.envelope.aws.testing.AwsStandIn;
 import dev.envelope.spi.ProviderSnapshot;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.envelope.aws.parameterstore;
 
-import dev.envelope.aws.common.AwsStandIn;
-import dev.envelope.aws.common.AwsStandIn.AwsError;
-import dev.envelope.aws.common.Json;
+import dev.envelope.aws.testing.AwsStandIn.AwsError;
+import dev.envelope.aws.testing.AwsStandIn;
+import dev.envelope.aws.testing.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

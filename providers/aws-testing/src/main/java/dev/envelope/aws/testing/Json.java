@@ -1,4 +1,4 @@
-package dev.envelope.aws.common;
+package dev.envelope.aws.testing;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.envelope.aws.common;
+package dev.envelope.aws.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.envelope.aws.common;
+package dev.envelope.aws.testing;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

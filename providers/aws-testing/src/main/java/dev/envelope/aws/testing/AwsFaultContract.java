@@ -1,4 +1,4 @@
-package dev.envelope.aws.common;
+package dev.envelope.aws.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
