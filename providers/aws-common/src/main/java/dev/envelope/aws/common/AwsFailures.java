@@ -6,7 +6,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -44,29 +43,28 @@ public final class AwsFailures {
     String attempts = attempts(failure);
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ResponseGuard.Refused refused) {
-        return refused.getMessage().replaceFirst(Pattern.quote(service.toString()), at)
-            + (attempts.isEmpty() ? "" : " (" + attempts.strip() + ")");
+        return refused.describe(at);
       }
     }
     String code = errorCode(failure);
-    if (failure instanceof AwsServiceException service1 && code != null) {
-      String detail = code + " (HTTP " + service1.statusCode() + "): "
-          + withoutFinalPeriod(service1.awsErrorDetails().errorMessage());
+    if (failure instanceof AwsServiceException answer && code != null) {
+      String message = answer.awsErrorDetails().errorMessage();
+      String detail = code + " (HTTP " + answer.statusCode() + ")" + (message == null ? "" : ": " + withoutFinalPeriod(message));
       if (CREDENTIAL_ERRORS.contains(code)) {
         return at + " rejected the AWS credentials: " + detail
             + ". Check the access key and secret key (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,"
             + " AWS_PROFILE or the role) and the region";
       }
-      if (service1.isThrottlingException()) {
+      if (answer.isThrottlingException()) {
         return "throttled by " + at + attempts + ": " + detail + ". Load less often, or ask AWS for a higher quota";
       }
-      if (service1.statusCode() >= 500) {
+      if (answer.statusCode() >= 500) {
         return at + " failed" + attempts + ": " + detail;
       }
       return at + " refused the call: " + detail;
     }
-    if (failure instanceof AwsServiceException service1) {
-      return withoutErrorCode(service1, at, attempts);
+    if (failure instanceof AwsServiceException answer) {
+      return withoutErrorCode(answer, at, attempts);
     }
     if (failure instanceof ApiCallAttemptTimeoutException || causedBy(failure, SocketTimeoutException.class)) {
       return at + " did not answer in time" + attempts + ": each attempt may take "
@@ -146,7 +144,7 @@ public final class AwsFailures {
   }
 
   private static String withoutFinalPeriod(String message) {
-    String text = String.valueOf(message).strip();
+    String text = message.strip();
     return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 

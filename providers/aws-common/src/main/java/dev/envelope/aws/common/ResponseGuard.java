@@ -37,19 +37,26 @@ final class ResponseGuard implements ExecutionInterceptor {
   }
 
   /**
-   * Why a response was refused, with a message fit to show people; the cause of the {@link
-   * SdkClientException} the guard throws, which the SDK does not retry.
+   * Why a response was refused, fit to show people once {@link #SERVICE} is replaced by the service
+   * and where it was called; the cause of the {@link SdkClientException} the guard throws, which the
+   * SDK does not retry.
    */
   static final class Refused extends RuntimeException {
+    static final String SERVICE = "{service}";
     private static final long serialVersionUID = 1L;
 
     Refused(String message) {
       super(message, null, false, false);
     }
+
+    String describe(String service) {
+      return getMessage().replace(SERVICE, service);
+    }
   }
 
-  private static SdkClientException refused(String message) {
-    return SdkClientException.builder().message(message).cause(new Refused(message)).build();
+  private SdkClientException refused(String message) {
+    Refused refused = new Refused(message);
+    return SdkClientException.builder().message(refused.describe(service.toString())).cause(refused).build();
   }
 
   @Override
@@ -60,10 +67,10 @@ final class ResponseGuard implements ExecutionInterceptor {
       Duration left = deadline.remaining();
       if (wait != null && wait.compareTo(left) > 0) {
         throw refused(
-            (response.statusCode() == 429 || response.statusCode() == 400 ? "throttled by " : "turned away by ")
-                + service + " (HTTP " + response.statusCode() + "); asked to wait " + FetchLimits.format(wait)
-                + ", more than the " + FetchLimits.format(left) + " left of this fetch (timeout "
-                + FetchLimits.format(deadline.limits().timeout()) + "). Load less often, or ask AWS for a higher quota");
+            (response.statusCode() >= 500 ? "turned away by " : "throttled by ") + Refused.SERVICE + ": HTTP "
+                + response.statusCode() + ", asked to wait " + FetchLimits.format(wait) + ", more than the "
+                + FetchLimits.format(left) + " left of this fetch (timeout " + FetchLimits.format(deadline.limits().timeout())
+                + "). Load less often, or ask AWS for a higher quota");
       }
     }
     return response;
@@ -87,14 +94,14 @@ final class ResponseGuard implements ExecutionInterceptor {
     }
     if (body.length > MAX_BODY_BYTES) {
       throw refused(
-          service + " sent an answer larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB (HTTP "
+          Refused.SERVICE + " sent an answer larger than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB (HTTP "
               + context.httpResponse().statusCode() + "), more than any real answer; is the endpoint an AWS endpoint?");
     }
     if (context.httpResponse().isSuccessful() && !blank(body)) {
       String position = malformedAt(body);
       if (position != null) {
         throw refused(
-            service + " answered HTTP " + context.httpResponse().statusCode() + " with a body that is not valid JSON ("
+            Refused.SERVICE + " answered HTTP " + context.httpResponse().statusCode() + " with a body that is not valid JSON ("
                 + position + "; the body is not shown); is the endpoint an AWS endpoint, or a proxy in between?");
       }
     }

@@ -102,18 +102,18 @@ public abstract class AwsFaultContract {
 
   @Test
   void retryAfterLongerThanTheFetchHasLeftFailsAtOnceSayingSo() {
-    standIn().failNext(3, Faults.throttled(400, 3600));
+    standIn().failNext(3, Faults.throttled(429, 3600));
 
     assertThat(failure(FAST))
         .startsWith("throttled by " + serviceName() + " (region eu-west-1, endpoint " + standIn().endpoint()
-            + ") (HTTP 400); asked to wait 3600 s, more than the ")
+            + "): HTTP 429, asked to wait 3600 s, more than the ")
         .contains(" left of this fetch (timeout 8 s)");
     assertThat(standIn().calls()).hasSize(1);
   }
 
   @Test
   void retryAfterThatFitsIsHonouredAndTheCallSucceeds() throws Exception {
-    standIn().failNext(1, Faults.throttled(400, 1));
+    standIn().failNext(1, Faults.throttled(429, 1));
 
     provider(FAST).fetch(ProviderRequest.of(Profile.PRODUCTION, Set.of(), Map.of()));
 
