@@ -11,6 +11,7 @@ import dev.envelope.spi.ProviderRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,33 @@ public abstract class AwsFaultContract {
     assertThat(failure(FAST.withMaxAttempts(2)))
         .contains(") did not answer in time after 2 attempts: each attempt may take 800 ms (attemptTimeout), body included");
     assertThat(standIn().calls()).hasSize(2);
+  }
+
+  @Test
+  void aStalledFetchLeavesNoSdkThreadBehind() throws InterruptedException {
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
+    standIn().failNext(1, Faults.stallAfterHeaders());
+
+    // The client's time-out threads start with the fetch; seen while it runs, they must end with it.
+    Set<Thread> started = new HashSet<>();
+    ProviderRequest request = ProviderRequest.of(Profile.PRODUCTION, Set.of(), Map.of());
+    EnvProvider provider = provider(FAST.withMaxAttempts(1));
+    Thread fetch = new Thread(() -> catchThrowable(() -> provider.fetch(request)));
+    fetch.start();
+    while (fetch.isAlive()) {
+      for (Thread thread : Thread.getAllStackTraces().keySet()) {
+        if (!before.contains(thread) && thread.getName().startsWith("sdk-")) {
+          started.add(thread);
+        }
+      }
+      fetch.join(10);
+    }
+
+    assertThat(started).as("the SDK's threads of the fetch").isNotEmpty();
+    for (Thread thread : started) {
+      thread.join(BOUND.toMillis());
+      assertThat(thread.isAlive()).as("thread %s still alive", thread.getName()).isFalse();
+    }
   }
 
   @Test
