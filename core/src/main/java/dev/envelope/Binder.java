@@ -237,11 +237,13 @@ final class Binder {
     List<String> shadowed = List.of();
     String emptyAt = lookup == null ? null : lookup.emptyAt();
     boolean fromFile = false;
+    boolean markedSecret = false;
     if (lookup != null && lookup.value() != null) {
       text = lookup.value();
       origin = emptyAt == null ? lookup.origin() : lookup.origin() + " (empty in " + emptyAt + ")";
       shadowed = lookup.shadowed();
       fromFile = fileSources.contains(lookup.source());
+      markedSecret = lookup.source().candidate(variable.name()).secret();
     }
     if (text == null) {
       String fallback = variable.defaultsIn().get(profile);
@@ -290,6 +292,16 @@ final class Binder {
               "is a secret, and secrets may not come from .env files in " + profile,
               origin,
               "set it in the environment or a secret provider"));
+      return null;
+    }
+    if (markedSecret && !variable.secret() && profile.isProduction()) {
+      problems.add(
+          new Problem(
+              variable.name(),
+              Problem.Kind.CONSTRAINT,
+              "holds a value its source marks secret, and in production a secret may bind only to a Secret component",
+              origin,
+              "declare it as a Secret, or have the source hold it as a plain value"));
       return null;
     }
     Bound result = new Bound(value, text, origin, shadowed);

@@ -300,7 +300,7 @@ final class Loader {
       }
       Map<String, EntrySource.Candidate> entries = new LinkedHashMap<>();
       for (ProviderSnapshot.Entry entry : snapshot.entries()) {
-        entries.put(entry.name(), new EntrySource.Candidate(entry.value(), entry.origin(), entry.checked()));
+        entries.put(entry.name(), new EntrySource.Candidate(entry.value(), entry.origin(), entry.checked(), entry.secret()));
       }
       sources.add(new EntrySource(result.provider().name(), ordinal--, entries));
       if (!snapshot.note().isEmpty()) {
@@ -322,11 +322,18 @@ final class Loader {
   }
 
   /**
-   * Returns a redactor of every value any layer holds for a {@code Secret} variable, and of provider
-   * settings that are credentials.
+   * Returns a redactor of every value any layer holds for a {@code Secret} variable, of every value
+   * its provider marks secret, and of provider settings that are credentials.
    */
   private Redactor redactor(Layers layers, Schema schema) {
     List<String> secrets = new ArrayList<>();
+    for (EntrySource source : layers.sources()) {
+      for (EntrySource.Candidate candidate : source.entries().values()) {
+        if (candidate.secret()) {
+          secrets.add(candidate.value());
+        }
+      }
+    }
     for (Schema.Variable variable : schema.variables()) {
       if (variable.secret()) {
         for (EntrySource source : layers.sources()) {

@@ -27,8 +27,14 @@ public final class EntrySource implements ConfigSource {
    * @param value the text
    * @param origin where it came from, for people: {@code .env.production:12}, {@code environment}
    * @param checked whether the key is reported when the schema does not declare it
+   * @param secret whether the source marks the value secret (see {@code ProviderSnapshot.Entry})
    */
-  public record Candidate(String value, String origin, boolean checked) {
+  public record Candidate(String value, String origin, boolean checked, boolean secret) {
+    /** Creates a candidate the source does not mark secret. */
+    public Candidate(String value, String origin, boolean checked) {
+      this(value, origin, checked, false);
+    }
+
     @Override
     public String toString() {
       return "Candidate[" + origin + "]";

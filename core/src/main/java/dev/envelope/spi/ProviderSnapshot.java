@@ -10,8 +10,9 @@ import java.util.Objects;
  * <p>Entries are checked for unknown keys (a key the schema does not declare is reported, with a
  * "did you mean" hint) unless the provider marks them {@linkplain Builder#computed computed}, as
  * Doppler's {@code DOPPLER_PROJECT} is, or the whole snapshot {@linkplain Builder#shared shared}, for
- * a source that holds other applications' keys too. Instances are immutable; {@link #toString()}
- * lists names, never values.
+ * a source that holds other applications' keys too. An entry the source itself marks secret (a
+ * Parameter Store {@code SecureString}) is added with {@link Builder#secret}. Instances are
+ * immutable; {@link #toString()} lists names, never values.
  */
 public final class ProviderSnapshot {
   private final List<Entry> entries;
@@ -69,13 +70,20 @@ public final class ProviderSnapshot {
    * @param origin where it came from, precise enough to fix it: {@code doppler api/prd}, {@code
    *     aws-secretsmanager prod/db#PASSWORD (version 3f2a...)}, {@code /var/run/secrets/app/db-password}
    * @param checked whether the key is reported when the schema does not declare it
+   * @param secret whether the source marks the value secret: Envelope then masks it in every message
+   *     and report, and in production refuses to bind it to a component that is not a {@code Secret}
    */
-  public record Entry(String name, String value, String origin, boolean checked) {
+  public record Entry(String name, String value, String origin, boolean checked, boolean secret) {
     /** Creates an entry; all parts are required. */
     public Entry {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(origin, "origin");
+    }
+
+    /** Creates an entry the source does not mark secret. */
+    public Entry(String name, String value, String origin, boolean checked) {
+      this(name, value, origin, checked, false);
     }
 
     /** Returns the name and origin; never the value. */
@@ -97,6 +105,16 @@ public final class ProviderSnapshot {
     /** Adds a variable that the application owns: reported if the schema does not declare it. */
     public Builder put(String name, String value, String origin) {
       entries.add(new Entry(name, value, origin, true));
+      return this;
+    }
+
+    /**
+     * Adds a variable that the application owns and the source marks secret, such as a Parameter
+     * Store {@code SecureString}: masked in every message and report, and in production a problem
+     * unless the schema declares it as a {@code Secret}.
+     */
+    public Builder secret(String name, String value, String origin) {
+      entries.add(new Entry(name, value, origin, true, true));
       return this;
     }
 
@@ -137,7 +155,7 @@ public final class ProviderSnapshot {
       }
       List<Entry> unchecked = new ArrayList<>(entries.size());
       for (Entry entry : entries) {
-        unchecked.add(new Entry(entry.name(), entry.value(), entry.origin(), false));
+        unchecked.add(new Entry(entry.name(), entry.value(), entry.origin(), false, entry.secret()));
       }
       return new ProviderSnapshot(unchecked, note, version);
     }

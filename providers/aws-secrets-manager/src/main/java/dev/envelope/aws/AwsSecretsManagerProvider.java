@@ -1,10 +1,16 @@
 package dev.envelope.aws;
 
+import dev.envelope.aws.common.AwsClientSettings;
+import dev.envelope.aws.common.AwsDeadline;
+import dev.envelope.aws.common.AwsFailures;
+import dev.envelope.aws.common.AwsService;
 import dev.envelope.spi.EnvProvider;
+import dev.envelope.spi.FetchLimits;
 import dev.envelope.spi.ProviderException;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +19,6 @@ import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerServiceClientConfiguration;
 
 /**
  * Supplies variables from secrets in AWS Secrets Manager: a JSON secret gives one variable per key,
@@ -34,20 +39,24 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerServiceClien
  * from the builder, else from the settings ({@code AWS_REGION}, {@code
  * AWS_ENDPOINT_URL_SECRETS_MANAGER}, {@code AWS_ENDPOINT_URL}, {@code AWS_ACCESS_KEY_ID} and {@code
  * AWS_SECRET_ACCESS_KEY}, {@code AWS_PROFILE}), else from the SDK's default chains, and closes it
- * afterwards. Instances are immutable and thread-safe; the builder is not.
+ * afterwards. Each fetch is bounded by its {@link FetchLimits} (by default 3 attempts of at most 10 s
+ * each, 25 s in all, inside the load's 30 s), and refuses answers larger than 4 MiB. Instances are
+ * immutable and thread-safe; the builder is not.
  */
 public final class AwsSecretsManagerProvider implements EnvProvider {
   /** The attempts a call gets by default, the first included, before a throttled or failed call gives up. */
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
+  static final AwsService SERVICE = AwsService.of("Secrets Manager", "AWS_ENDPOINT_URL_SECRETS_MANAGER");
+
   private final List<AwsSecret> secrets;
-  private final ClientSettings settings;
+  private final AwsClientSettings settings;
   private final SecretsManagerClient client;
   private final String name;
 
   private AwsSecretsManagerProvider(Builder builder) {
     this.secrets = List.copyOf(builder.secrets);
-    this.settings = new ClientSettings(builder.region, builder.endpoint, builder.credentials, builder.maxAttempts);
+    this.settings = AwsClientSettings.of(SERVICE, builder.region, builder.endpoint, builder.credentials, builder.limits);
     this.client = builder.client;
     this.name = SecretExpander.ORIGIN_PREFIX.strip() + " " + summary(secrets);
   }
@@ -60,6 +69,11 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
   /** Returns the secrets this provider reads, in order of precedence. */
   public List<AwsSecret> secrets() {
     return secrets;
+  }
+
+  /** Returns the limits of each fetch. */
+  public FetchLimits limits() {
+    return settings.limits();
   }
 
   /**
@@ -80,20 +94,21 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
    */
   @Override
   public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException {
+    AwsDeadline deadline = AwsDeadline.start(settings.limits());
     if (client != null) {
-      return read(client);
+      return read(client, deadline);
     }
-    try (SecretsManagerClient own = settings.open(request)) {
-      return read(own);
+    try (SecretsManagerClient own = settings.open(SecretsManagerClient.builder(), request, deadline)) {
+      return read(own, deadline);
     }
   }
 
-  private ProviderSnapshot read(SecretsManagerClient client) throws ProviderException {
-    SecretReader reader = new SecretReader(client);
+  private ProviderSnapshot read(SecretsManagerClient client, AwsDeadline deadline) throws ProviderException {
+    SecretReader reader = new SecretReader(client, deadline);
     try {
       reader.read(secrets);
     } catch (SdkException e) {
-      throw new ProviderException(ServiceFailures.describe(e, where(client)), e);
+      throw new ProviderException(AwsFailures.describe(e, SERVICE, where(client), deadline), e);
     }
     ProviderSnapshot.Builder snapshot = ProviderSnapshot.builder();
     Set<String> seen = new HashSet<>();
@@ -127,9 +142,7 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
   }
 
   private static String where(SecretsManagerClient client) {
-    SecretsManagerServiceClientConfiguration configuration = client.serviceClientConfiguration();
-    String where = "region " + configuration.region();
-    return configuration.endpointOverride().map(uri -> where + ", endpoint " + uri).orElse(where);
+    return AwsClientSettings.where(client);
   }
 
   private static String summary(List<AwsSecret> secrets) {
@@ -151,7 +164,7 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
     private URI endpoint;
     private AwsCredentialsProvider credentials;
     private SecretsManagerClient client;
-    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private FetchLimits limits = FetchLimits.DEFAULT;
 
     private Builder() {}
 
@@ -191,11 +204,17 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
 
     /**
      * Uses {@code client} for every fetch, with its own region, credentials, HTTP client and retries;
-     * the region, endpoint, credentials and attempts set here and in the settings are then ignored.
-     * The provider never closes it.
+     * the region, endpoint, credentials and attempts set here and in the settings are then ignored,
+     * but each call still ends within the time-outs. The provider never closes it.
      */
     public Builder client(SecretsManagerClient client) {
       this.client = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /** Sets every limit of a fetch at once; default {@link FetchLimits#DEFAULT}. */
+    public Builder limits(FetchLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
@@ -207,10 +226,28 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
      * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
      */
     public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
+      this.limits = limits.withMaxAttempts(maxAttempts);
+      return this;
+    }
+
+    /**
+     * Sets how long one attempt may take, from connecting to the last byte of the body; default 10 s.
+     *
+     * @throws IllegalArgumentException if it is not positive or exceeds the timeout
+     */
+    public Builder attemptTimeout(Duration attemptTimeout) {
+      this.limits = limits.withAttemptTimeout(attemptTimeout);
+      return this;
+    }
+
+    /**
+     * Sets how long a fetch may take in all, retries and waits included; default 25 s, inside the
+     * load's 30 s provider time-out.
+     *
+     * @throws IllegalArgumentException if it is not positive
+     */
+    public Builder timeout(Duration timeout) {
+      this.limits = limits.withTimeout(timeout);
       return this;
     }
 

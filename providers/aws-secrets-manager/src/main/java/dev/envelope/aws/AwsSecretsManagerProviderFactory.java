@@ -1,32 +1,36 @@
 package dev.envelope.aws;
 
+import dev.envelope.aws.common.AwsClientSettings;
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.EnvProviderFactory;
+import dev.envelope.spi.FetchLimits;
+import dev.envelope.spi.ProviderUri;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Creates {@link AwsSecretsManagerProvider}s from {@code aws-secretsmanager:} URIs, one secret per
  * URI: {@code aws-secretsmanager:prod/db?prefix=DATABASE_&region=eu-west-1}, {@code
  * aws-secretsmanager:prod/api-key?name=API_KEY}, {@code ...&stage=AWSPREVIOUS} or {@code
- * ...&version=<version id>}, {@code ...&endpoint=https://vpce-...}.
+ * ...&version=<version id>}, {@code ...&endpoint=https://vpce-...}, and the limits every provider
+ * knows ({@code maxAttempts}, {@code attemptTimeout}, {@code timeout}).
  *
- * <p>URIs that share a region and endpoint (or name none, leaving them to {@code AWS_REGION} and the
- * default chain) become one provider, so that their secrets are read together in batches; each
- * other region or endpoint gets a provider of its own, in the order it is first named.
+ * <p>URIs that share a region, endpoint and limits (or name none, leaving them to {@code AWS_REGION}
+ * and the default chain) become one provider, so that their secrets are read together in batches;
+ * each other combination gets a provider of its own, in the order it is first named.
  */
 public final class AwsSecretsManagerProviderFactory implements EnvProviderFactory {
   /** The URI scheme: {@code aws-secretsmanager}. */
   public static final String SCHEME = "aws-secretsmanager";
 
-  private static final List<String> PARAMETERS = List.of("prefix", "name", "stage", "version", "region", "endpoint");
+  private static final String EXPECTED =
+      "aws-secretsmanager:SECRET_ID[?prefix=P_ or ?name=VARIABLE][&stage=S or &version=V][&region=R][&endpoint=URL]";
+  private static final List<String> OPTIONS = List.of("prefix", "name", "stage", "version", "region", "endpoint");
 
   /** Creates the factory; {@link java.util.ServiceLoader} calls this. */
   public AwsSecretsManagerProviderFactory() {}
@@ -38,15 +42,15 @@ public final class AwsSecretsManagerProviderFactory implements EnvProviderFactor
 
   @Override
   public List<EnvProvider> create(List<URI> uris) {
-    Map<List<String>, AwsSecretsManagerProvider.Builder> groups = new LinkedHashMap<>();
+    Map<List<Object>, AwsSecretsManagerProvider.Builder> groups = new LinkedHashMap<>();
     for (URI uri : uris) {
-      Map<String, String> parameters = parameters(uri);
-      String region = parameters.get("region");
-      String endpoint = parameters.get("endpoint");
+      ProviderUri parsed = ProviderUri.parse(uri, SCHEME, EXPECTED, OPTIONS);
+      String region = text(parsed, "region").orElse(null);
+      URI endpoint = endpoint(parsed);
+      FetchLimits limits = parsed.limits(FetchLimits.DEFAULT);
       AwsSecretsManagerProvider.Builder builder =
-          groups.computeIfAbsent(
-              Arrays.asList(region, endpoint), key -> newBuilder(uri, region, endpoint));
-      builder.secret(secret(uri, parameters));
+          groups.computeIfAbsent(Arrays.asList(region, endpoint, limits), key -> newBuilder(region, endpoint, limits));
+      builder.secret(secret(parsed));
     }
     List<EnvProvider> providers = new ArrayList<>();
     for (AwsSecretsManagerProvider.Builder builder : groups.values()) {
@@ -55,87 +59,60 @@ public final class AwsSecretsManagerProviderFactory implements EnvProviderFactor
     return providers;
   }
 
-  private static AwsSecretsManagerProvider.Builder newBuilder(URI uri, String region, String endpoint) {
-    AwsSecretsManagerProvider.Builder builder = AwsSecretsManagerProvider.builder();
+  private static AwsSecretsManagerProvider.Builder newBuilder(String region, URI endpoint, FetchLimits limits) {
+    AwsSecretsManagerProvider.Builder builder = AwsSecretsManagerProvider.builder().limits(limits);
     if (region != null) {
       builder.region(region);
     }
     if (endpoint != null) {
-      URI endpointUri = URI.create(endpoint);
-      if (endpointUri.getScheme() == null || endpointUri.getHost() == null) {
-        throw invalid(uri, "endpoint must be an absolute URL such as https://secretsmanager.eu-west-1.amazonaws.com");
-      }
-      builder.endpoint(endpointUri);
+      builder.endpoint(endpoint);
     }
     return builder;
   }
 
-  private static AwsSecret secret(URI uri, Map<String, String> parameters) {
-    String id = id(uri);
-    String name = parameters.get("name");
-    String prefix = parameters.get("prefix");
-    if (name != null && prefix != null) {
-      throw invalid(uri, "give either name= (the whole secret in one variable) or prefix= (a JSON secret's keys), not both");
+  private static URI endpoint(ProviderUri uri) {
+    Optional<String> endpoint = text(uri, "endpoint");
+    if (endpoint.isEmpty()) {
+      return null;
     }
-    AwsSecret secret = name != null ? AwsSecret.plain(id, name) : AwsSecret.json(id);
-    if (prefix != null) {
-      secret = secret.withPrefix(prefix);
+    try {
+      return AwsClientSettings.endpoint(endpoint.get(), "endpoint");
+    } catch (IllegalArgumentException e) {
+      throw uri.malformed("endpoint must be an absolute URL such as https://secretsmanager.eu-west-1.amazonaws.com");
     }
-    if (parameters.containsKey("stage")) {
-      secret = secret.withStage(parameters.get("stage"));
+  }
+
+  private static AwsSecret secret(ProviderUri uri) {
+    String id = uri.target();
+    if (id.isBlank() || id.startsWith("/")) {
+      throw uri.malformed("expected the secret's name or ARN after the scheme, as in aws-secretsmanager:prod/db");
     }
-    if (parameters.containsKey("version")) {
-      secret = secret.withVersionId(parameters.get("version"));
+    Optional<String> name = text(uri, "name");
+    Optional<String> prefix = uri.option("prefix");
+    if (name.isPresent() && prefix.isPresent()) {
+      throw uri.malformed("give either name= (the whole secret in one variable) or prefix= (a JSON secret's keys), not both");
+    }
+    AwsSecret secret = name.isPresent() ? AwsSecret.plain(id, name.get()) : AwsSecret.json(id);
+    if (prefix.isPresent()) {
+      secret = secret.withPrefix(prefix.get());
+    }
+    Optional<String> stage = text(uri, "stage");
+    if (stage.isPresent()) {
+      secret = secret.withStage(stage.get());
+    }
+    Optional<String> version = text(uri, "version");
+    if (version.isPresent()) {
+      secret = secret.withVersionId(version.get());
     }
     return secret;
   }
 
-  private static String id(URI uri) {
-    String part = Objects.requireNonNullElse(uri.getRawSchemeSpecificPart(), "");
-    int query = part.indexOf('?');
-    String id = decode(query < 0 ? part : part.substring(0, query));
-    if (id.isBlank() || id.startsWith("/")) {
-      throw invalid(uri, "expected the secret's name or ARN after the scheme, as in aws-secretsmanager:prod/db");
+  /** Returns an option that must not be blank when given (only {@code prefix} may be empty). */
+  private static Optional<String> text(ProviderUri uri, String option) {
+    Optional<String> value = uri.option(option);
+    if (value.isPresent() && value.get().isBlank()) {
+      throw uri.malformed("the option '" + option + "' needs a value");
     }
-    return id;
-  }
-
-  private static Map<String, String> parameters(URI uri) {
-    if (!SCHEME.equalsIgnoreCase(uri.getScheme())) {
-      throw invalid(uri, "the scheme must be " + SCHEME);
-    }
-    String part = Objects.requireNonNullElse(uri.getRawSchemeSpecificPart(), "");
-    int query = part.indexOf('?');
-    Map<String, String> parameters = new LinkedHashMap<>();
-    if (query < 0) {
-      return parameters;
-    }
-    for (String pair : part.substring(query + 1).split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int equals = pair.indexOf('=');
-      String key = decode(equals < 0 ? pair : pair.substring(0, equals));
-      String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-      if (!PARAMETERS.contains(key)) {
-        throw invalid(uri, "unknown parameter '" + key + "'; known: " + String.join(", ", PARAMETERS));
-      }
-      if (value.isBlank() && !key.equals("prefix")) {
-        throw invalid(uri, "parameter '" + key + "' needs a value");
-      }
-      if (parameters.put(key, value) != null) {
-        throw invalid(uri, "parameter '" + key + "' is given twice");
-      }
-    }
-    return parameters;
-  }
-
-  private static String decode(String text) {
-    // '+' is a literal plus in a secret name, not a space.
-    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-  }
-
-  private static IllegalArgumentException invalid(URI uri, String why) {
-    return new IllegalArgumentException("invalid provider URI " + uri + ": " + why);
+    return value;
   }
 }

@@ -1,5 +1,7 @@
 package dev.envelope.aws;
 
+import dev.envelope.aws.common.AwsDeadline;
+import dev.envelope.aws.common.AwsFailures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,12 +42,14 @@ final class SecretReader {
           "InvalidParameterException");
 
   private final SecretsManagerClient client;
+  private final AwsDeadline deadline;
   private final Map<String, SecretValue> values = new LinkedHashMap<>();
   private final Map<String, String> failures = new LinkedHashMap<>();
   private boolean batchDenied;
 
-  SecretReader(SecretsManagerClient client) {
+  SecretReader(SecretsManagerClient client, AwsDeadline deadline) {
     this.client = client;
+    this.deadline = deadline;
   }
 
   /** A value read from Secrets Manager; {@link #toString()} shows only the version. */
@@ -119,7 +123,7 @@ final class SecretReader {
       String pageToken = token;
       BatchGetSecretValueResponse response;
       try {
-        response = client.batchGetSecretValue(b -> b.secretIdList(chunk).nextToken(pageToken));
+        response = client.batchGetSecretValue(b -> b.secretIdList(chunk).nextToken(pageToken).overrideConfiguration(deadline.override()));
       } catch (SecretsManagerException e) {
         if (pages == 0 && "AccessDeniedException".equals(errorCode(e))) {
           batchDenied = true;
@@ -151,7 +155,10 @@ final class SecretReader {
     try {
       GetSecretValueResponse response =
           client.getSecretValue(
-              b -> b.secretId(secret.id()).versionStage(secret.stage()).versionId(secret.versionId()));
+              b -> b.secretId(secret.id())
+                  .versionStage(secret.stage())
+                  .versionId(secret.versionId())
+                  .overrideConfiguration(deadline.override()));
       values.put(key(secret), new SecretValue(response.versionId(), response.secretString(), response.secretBinary()));
     } catch (SecretsManagerException e) {
       String code = errorCode(e);
@@ -181,6 +188,7 @@ final class SecretReader {
   }
 
   static String errorCode(SecretsManagerException e) {
-    return e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+    String code = AwsFailures.errorCode(e);
+    return code == null ? "" : code;
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.envelope.Env;
 import dev.envelope.Resolution;
 import dev.envelope.Secret;
+import dev.envelope.aws.testing.SignatureCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

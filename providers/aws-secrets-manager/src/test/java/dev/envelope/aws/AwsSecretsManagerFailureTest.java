@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.envelope.Profile;
+import dev.envelope.aws.testing.SignatureCheck;
 import dev.envelope.spi.ProviderException;
 import dev.envelope.spi.ProviderRequest;
 import java.net.ServerSocket;
@@ -103,7 +104,7 @@ class AwsSecretsManagerFailureTest {
     ProviderException thrown = fetchFailure(providerFor(aws).maxAttempts(2).plainSecret("prod/api-key", "API_KEY").build());
 
     assertThat(thrown.getMessage())
-        .startsWith("Secrets Manager (region eu-west-1, endpoint " + aws.endpoint() + ") throttled the requests after 2 attempts:"
+        .startsWith("throttled by Secrets Manager (region eu-west-1, endpoint " + aws.endpoint() + ") after 2 attempts:"
             + " ThrottlingException (HTTP 400): Rate exceeded");
     assertThat(aws.calls("BatchGetSecretValue")).isEqualTo(2);
   }

@@ -1,5 +1,7 @@
 package dev.envelope.aws;
 
+import dev.envelope.aws.testing.Json;
+import dev.envelope.aws.testing.SignatureCheck;
 import dev.envelope.junit.ProviderContract;
 import dev.envelope.spi.EnvProvider;
 import java.util.Map;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.envelope.Profile;
+import dev.envelope.aws.testing.SignatureCheck;
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.EnvProviderFactory;
 import dev.envelope.spi.ProviderRequest;
@@ -79,14 +80,15 @@ class AwsSecretsManagerProviderFactoryTest {
   void malformedUrisAreRejectedNamingTheUri() {
     assertThatThrownBy(() -> factory.create(List.of(URI.create("aws-secretsmanager:prod/db?prefx=DB_"))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("invalid provider URI aws-secretsmanager:prod/db?prefx=DB_: unknown parameter 'prefx';"
-            + " known: prefix, name, stage, version, region, endpoint");
+        .hasMessageStartingWith("Malformed provider URI 'aws-secretsmanager:prod/db?prefx=DB_': unknown option 'prefx'"
+            + " (known: prefix, name, stage, version, region, endpoint, maxAttempts, attemptTimeout, timeout); expected"
+            + " aws-secretsmanager:SECRET_ID");
     assertThatThrownBy(() -> factory.create(List.of(URI.create("aws-secretsmanager:prod/db?prefix=A_&name=B"))))
         .hasMessageContaining("give either name=");
     assertThatThrownBy(() -> factory.create(List.of(URI.create("aws-secretsmanager:?name=B"))))
         .hasMessageContaining("expected the secret's name or ARN after the scheme");
     assertThatThrownBy(() -> factory.create(List.of(URI.create("aws-secretsmanager:prod/db?stage="))))
-        .hasMessageContaining("parameter 'stage' needs a value");
+        .hasMessageContaining("the option 'stage' needs a value");
     assertThatThrownBy(() -> factory.create(List.of(URI.create("aws-secretsmanager:prod/db?endpoint=localhost"))))
         .hasMessageContaining("endpoint must be an absolute URL");
   }

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.envelope.Profile;
+import dev.envelope.aws.testing.AwsStandIn;
+import dev.envelope.aws.testing.SignatureCheck;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
 import java.nio.charset.StandardCharsets;
@@ -239,7 +241,7 @@ class AwsSecretsManagerProviderTest {
 
   private List<Integer> idListSizes() {
     List<Integer> sizes = new ArrayList<>();
-    for (FakeSecretsManager.Call call : aws.calls()) {
+    for (AwsStandIn.Call call : aws.calls()) {
       sizes.add(call.body().field("SecretIdList").orElseThrow().asArray().size());
     }
     return sizes;

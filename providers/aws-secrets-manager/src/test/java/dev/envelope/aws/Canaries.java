@@ -3,6 +3,7 @@ package dev.envelope.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.envelope.Profile;
+import dev.envelope.aws.testing.SignatureCheck;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
 import java.io.PrintWriter;

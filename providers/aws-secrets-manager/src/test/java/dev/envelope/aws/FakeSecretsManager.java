@@ -1,16 +1,13 @@
 package dev.envelope.aws;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.envelope.aws.testing.AwsStandIn.AwsError;
+import dev.envelope.aws.testing.AwsStandIn;
+import dev.envelope.aws.testing.Json;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,39 +17,37 @@ import java.util.UUID;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
- * A local Secrets Manager speaking the AWS JSON 1.1 protocol for {@code GetSecretValue} and {@code
- * BatchGetSecretValue}: it checks every request's SigV4 signature against {@link SignatureCheck}'s
- * credentials, answers with the service's status codes and error bodies, and records the calls.
+ * A local Secrets Manager on the shared {@link AwsStandIn} (JSON 1.1, SigV4 checks, faults): it
+ * answers {@code GetSecretValue} and {@code BatchGetSecretValue} with the service's status codes and
+ * error bodies.
  */
 final class FakeSecretsManager implements AutoCloseable {
   static final String ACCOUNT_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:";
-  private static final String JSON_1_1 = "application/x-amz-json-1.1";
-
-  /** A call the fake received: the operation (e.g. {@code BatchGetSecretValue}) and its JSON body. */
-  record Call(String operation, JsonNode body) {}
 
   private record Version(String id, String string, byte[] binary, Set<String> stages) {}
 
-  private record Failure(int status, String code, String message) {}
-
-  private final HttpServer server;
+  private final AwsStandIn server;
   private final Map<String, List<Version>> secrets = new LinkedHashMap<>();
   private final Set<String> denied = new HashSet<>();
   private final Set<String> undecryptable = new HashSet<>();
-  private final Deque<Failure> failures = new ArrayDeque<>();
-  private final List<Call> calls = new ArrayList<>();
   private boolean batchDenied;
   private int pageSize = Integer.MAX_VALUE;
   private int versionCount;
 
   FakeSecretsManager() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
+    server =
+        new AwsStandIn("secretsmanager", "secretsmanager.")
+            .on("GetSecretValue", this::getSecretValue)
+            .on("BatchGetSecretValue", this::batchGetSecretValue);
   }
 
   URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return server.endpoint();
+  }
+
+  /** Returns the stand-in, to serve faults. */
+  AwsStandIn server() {
+    return server;
   }
 
   /** Stores {@code string} as the current version of the secret {@code name}; the older one becomes AWSPREVIOUS. */
@@ -106,70 +101,32 @@ final class FakeSecretsManager implements AutoCloseable {
   }
 
   /** Answers the next {@code times} signed requests with this error instead. */
-  synchronized void failNext(int times, int status, String code, String message) {
-    for (int i = 0; i < times; i++) {
-      failures.add(new Failure(status, code, message));
-    }
+  void failNext(int times, int status, String code, String message) {
+    server.failNext(times, status, code, message);
   }
 
-  synchronized List<Call> calls() {
-    return List.copyOf(calls);
+  List<AwsStandIn.Call> calls() {
+    return server.calls();
   }
 
-  synchronized long calls(String operation) {
-    return calls.stream().filter(c -> c.operation.equals(operation)).count();
+  long calls(String operation) {
+    return server.calls(operation);
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-      String operation = target.startsWith("secretsmanager.") ? target.substring("secretsmanager.".length()) : target;
-      synchronized (this) {
-        calls.add(new Call(operation, JsonNode.parser().parse(body)));
-      }
-      if (!JSON_1_1.equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-        error(exchange, 400, "SerializationException", "Expected " + JSON_1_1);
-        return;
-      }
-      SignatureCheck.Rejection rejection = SignatureCheck.verify(exchange, body);
-      if (rejection != null) {
-        error(exchange, 400, rejection.code(), rejection.message());
-        return;
-      }
-      Failure failure;
-      synchronized (this) {
-        failure = failures.poll();
-      }
-      if (failure != null) {
-        error(exchange, failure.status, failure.code, failure.message);
-        return;
-      }
-      JsonNode request = JsonNode.parser().parse(body);
-      switch (operation) {
-        case "GetSecretValue" -> getSecretValue(exchange, request);
-        case "BatchGetSecretValue" -> batchGetSecretValue(exchange, request);
-        default -> error(exchange, 400, "UnknownOperationException", "Unknown operation " + target);
-      }
-    }
-  }
-
-  private synchronized void getSecretValue(HttpExchange exchange, JsonNode request) throws IOException {
+  private synchronized String getSecretValue(JsonNode request) {
     String id = request.field("SecretId").map(JsonNode::asString).orElse("");
     String name = nameOf(id);
     if (name == null) {
-      error(exchange, 400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
-      return;
+      throw new AwsError(400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
     }
     String problem = problem(name);
     if (problem != null) {
-      error(exchange, 400, problem, message(problem, id));
-      return;
+      throw new AwsError(400, problem, message(problem, id));
     }
     String stage = request.field("VersionStage").map(JsonNode::asString).orElse(null);
     String versionId = request.field("VersionId").map(JsonNode::asString).orElse(null);
@@ -179,24 +136,21 @@ final class FakeSecretsManager implements AutoCloseable {
             .findFirst()
             .orElse(null);
     if (version == null) {
-      error(exchange, 400, "ResourceNotFoundException",
+      throw new AwsError(400, "ResourceNotFoundException",
           "Secrets Manager can't find the specified secret value for " + (versionId != null ? "VersionId: " + versionId : "staging label: " + stage));
-      return;
     }
-    respond(exchange, 200, value(name, version));
+    return value(name, version);
   }
 
-  private synchronized void batchGetSecretValue(HttpExchange exchange, JsonNode request) throws IOException {
+  private synchronized String batchGetSecretValue(JsonNode request) {
     if (batchDenied) {
-      error(exchange, 400, "AccessDeniedException",
+      throw new AwsError(400, "AccessDeniedException",
           "User: arn:aws:iam::123456789012:user/app is not authorized to perform: secretsmanager:BatchGetSecretValue");
-      return;
     }
     List<String> ids = new ArrayList<>();
     request.field("SecretIdList").ifPresent(list -> list.asArray().forEach(n -> ids.add(n.asString())));
     if (ids.isEmpty() || ids.size() > 20) {
-      error(exchange, 400, "InvalidParameterException", "SecretIdList must hold 1 to 20 secret ids, not " + ids.size());
-      return;
+      throw new AwsError(400, "InvalidParameterException", "SecretIdList must hold 1 to 20 secret ids, not " + ids.size());
     }
     int start = request.field("NextToken").map(n -> Integer.parseInt(n.asString())).orElse(0);
     int end = (int) Math.min(ids.size(), (long) start + pageSize);
@@ -214,8 +168,7 @@ final class FakeSecretsManager implements AutoCloseable {
       }
     }
     String next = end < ids.size() ? ",\"NextToken\":" + Json.string(String.valueOf(end)) : "";
-    respond(exchange, 200,
-        "{\"SecretValues\":[" + String.join(",", values) + "],\"Errors\":[" + String.join(",", errors) + "]" + next + "}");
+    return "{\"SecretValues\":[" + String.join(",", values) + "],\"Errors\":[" + String.join(",", errors) + "]" + next + "}";
   }
 
   private String nameOf(String id) {
@@ -249,18 +202,5 @@ final class FakeSecretsManager implements AutoCloseable {
         + ",\"VersionId\":" + Json.string(version.id) + "," + payload
         + ",\"VersionStages\":[" + String.join(",", version.stages.stream().map(Json::string).toList()) + "]"
         + ",\"CreatedDate\":1.7639E9}";
-  }
-
-  private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-    exchange.getResponseHeaders().add("x-amzn-ErrorType", code + ":http://internal.amazon.com/coral/com.amazonaws.secretsmanager/");
-    respond(exchange, status, "{\"__type\":" + Json.string(code) + ",\"message\":" + Json.string(message) + "}");
-  }
-
-  private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", JSON_1_1);
-    exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
   }
 }

@@ -9,7 +9,8 @@ import dev.envelope.aws.AwsSecretsManagerProvider;
  * Loads {@link AppEnv} from this folder's {@code .env} files in development, and from AWS Secrets
  * Manager in staging and production; prints it with secrets masked, or the problem table.
  *
- * <p>Run it in development with {@code ../../mvnw -q exec:exec}. In production, set {@code
+ * <p>Run it in development from the repository's root with {@code ./mvnw -q -pl
+ * examples/aws-secrets-manager -am compile exec:exec}. In production, set {@code
  * APP_ENV=production} and give the process an AWS region and credentials the usual way (an IAM role,
  * {@code AWS_REGION}, ...): Envelope then reads both secrets with one {@code BatchGetSecretValue} call.
  */

@@ -1,13 +1,13 @@
-package dev.envelope.aws;
+package dev.envelope.aws.testing;
 
 import java.util.Map;
 
-/** Writes the little JSON the fake answers with, so that the tests need no JSON library of their own. */
-final class Json {
+/** Writes the little JSON the stand-ins answer with, so that the tests need no JSON library of their own. */
+public final class Json {
   private Json() {}
 
   /** Returns {@code text} as a JSON string literal. */
-  static String string(String text) {
+  public static String string(String text) {
     StringBuilder out = new StringBuilder(text.length() + 2).append('"');
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -28,7 +28,7 @@ final class Json {
   }
 
   /** Returns a JSON object of string values, in the map's order. */
-  static String object(Map<String, String> values) {
+  public static String object(Map<String, String> values) {
     StringBuilder out = new StringBuilder("{");
     for (Map.Entry<String, String> entry : values.entrySet()) {
       if (out.length() > 1) {

@@ -1,4 +1,4 @@
-package dev.envelope.aws;
+package dev.envelope.aws.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.time.Clock;
@@ -16,15 +16,17 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * Verifies the SigV4 signature of a request the fake received, as AWS does: it rebuilds the request
- * from the method, path, signed headers and body, signs it again with the known test credentials at
- * the time the request states, and compares the {@code Authorization} headers.
+ * Verifies the SigV4 signature of a request the stand-in received, as AWS does: it rebuilds the
+ * request from the method, path, signed headers and body, signs it again with the known test
+ * credentials at the time the request states, and compares the {@code Authorization} headers.
  */
-final class SignatureCheck {
-  static final String ACCESS_KEY_ID = "AKIDENVELOPETEST0001";
-  static final String SECRET_ACCESS_KEY = "envelope-test-secret-key-5b9e-never-print";
-  static final String REGION = "eu-west-1";
-  static final String SERVICE = "secretsmanager";
+public final class SignatureCheck {
+  /** The access key id the stand-in knows. */
+  public static final String ACCESS_KEY_ID = "AKIDENVELOPETEST0001";
+  /** The secret access key the stand-in knows; it must never be printed. */
+  public static final String SECRET_ACCESS_KEY = "envelope-test-secret-key-5b9e-never-print";
+  /** The region requests must be signed for. */
+  public static final String REGION = "eu-west-1";
 
   private static final Pattern AUTHORIZATION =
       Pattern.compile(
@@ -36,10 +38,10 @@ final class SignatureCheck {
   private SignatureCheck() {}
 
   /** A rejected request: the error code and message AWS answers with. */
-  record Rejection(String code, String message) {}
+  public record Rejection(String code, String message) {}
 
   /** Returns why the request is rejected, or {@code null} if its signature is valid. */
-  static Rejection verify(HttpExchange exchange, byte[] body) {
+  public static Rejection verify(HttpExchange exchange, byte[] body, String service) {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization == null) {
       return new Rejection("MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -51,7 +53,7 @@ final class SignatureCheck {
     if (!parts.group(1).equals(ACCESS_KEY_ID)) {
       return new Rejection("UnrecognizedClientException", "The security token included in the request is invalid.");
     }
-    if (!parts.group(3).equals(REGION) || !parts.group(4).equals(SERVICE)) {
+    if (!parts.group(3).equals(REGION) || !parts.group(4).equals(service)) {
       return new Rejection(
           "InvalidSignatureException", "Credential should be scoped to a valid region and service.");
     }
@@ -80,7 +82,7 @@ final class SignatureCheck {
                 r -> r.identity(AwsCredentialsIdentity.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY))
                     .request(rebuilt.build())
                     .payload(ContentStreamProvider.fromByteArray(body))
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                     .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
                     .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)))
             .request()
