@@ -184,26 +184,6 @@ final class Binder {
     return "rejected by " + group.type().getSimpleName() + "'s constructor: " + detail;
   }
 
-  /** Returns the distinct origins of the values a group was built from, for a problem of the group as a whole. */
-  String origins(Schema.Group group) {
-    Set<String> origins = new java.util.LinkedHashSet<>();
-    collectOrigins(group, origins);
-    return String.join(", ", origins);
-  }
-
-  private void collectOrigins(Schema.Group group, Set<String> origins) {
-    for (Object member : group.members()) {
-      if (member instanceof Schema.Group nested) {
-        collectOrigins(nested, origins);
-      } else {
-        Bound value = bound.get((Schema.Variable) member);
-        if (value != null && value.text() != null && !((Schema.Variable) member).profile()) {
-          origins.add(((Schema.Variable) member).name() + " from " + value.origin());
-        }
-      }
-    }
-  }
-
   /** Returns whether a group holds a secret, or a value built from one, at any depth. */
   private boolean holdsSecrets(Schema.Group group) {
     for (Object member : group.members()) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.hibernate.validator.internal.constraintvalidators.AbstractEmailValidator;
 
 /** Checks the text formats of {@code @Email} and Hibernate Validator's {@code @UUID} and {@code @URL} as it does. */
 final class TextFormats {
@@ -14,17 +13,36 @@ final class TextFormats {
 
   /** Returns whether {@code text} is an email address by {@code @Email}'s rules; the empty text is one. */
   static boolean isEmail(String text) {
-    return Email.VALIDATOR.isValid(text, null);
+    try {
+      return (Boolean) Email.IS_VALID.invoke(Email.VALIDATOR, text, null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Hibernate Validator's email check could not run", e);
+    }
   }
 
   /**
    * Hibernate Validator's own check of an address's local part and domain, used as is: it is a pair
    * of long regular expressions plus IDN handling whose every detail users' inputs depend on, and it
    * needs neither the validator's bootstrap nor an annotation instance. In a holder class, so that
-   * its regular expressions are compiled only for a schema that uses {@code @Email}.
+   * its regular expressions are compiled only for a schema that uses {@code @Email}. Reached by
+   * reflection: the class is internal to Hibernate Validator's module, which does not export it; on
+   * the class path, where the built-in evaluator runs, it is accessible (on the module path
+   * Hibernate Validator evaluates every constraint itself).
    */
   private static final class Email {
-    static final AbstractEmailValidator<?> VALIDATOR = new AbstractEmailValidator<>();
+    static final Object VALIDATOR;
+    static final java.lang.reflect.Method IS_VALID;
+
+    static {
+      try {
+        Class<?> type = Class.forName("org.hibernate.validator.internal.constraintvalidators.AbstractEmailValidator",
+            true, TextFormats.class.getClassLoader());
+        VALIDATOR = type.getConstructor().newInstance();
+        IS_VALID = type.getMethod("isValid", CharSequence.class, jakarta.validation.ConstraintValidatorContext.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
   }
 
   /**
