@@ -106,8 +106,11 @@ final class VaultReader {
         outcomes.put(future.getKey(), await(future.getValue(), futures.size() - outcomes.size()));
       }
       return outcomes;
-    } finally {
+    } catch (ProviderException | RuntimeException e) {
+      // Timed out or interrupted: requests under way are abandoned, no new attempt starts.
       stopped = true;
+      throw e;
+    } finally {
       pool.shutdownNow();
     }
   }
@@ -226,6 +229,11 @@ final class VaultReader {
         failure = e;
         requested = Backoff.requested(e.getResponse());
       } catch (RuntimeException e) {
+        if (interrupted(e)) {
+          stopped = true;
+          Thread.currentThread().interrupt();
+          throw new Failed("reading " + what + " from Key Vault " + vault.name() + " was stopped");
+        }
         if (stopped || !KeyVaultFailures.transientIo(e)) {
           throw new Failed(KeyVaultFailures.describe(e, vault, what, identity, attempt));
         }
@@ -249,5 +257,16 @@ final class VaultReader {
         throw new Failed("reading " + what + " from Key Vault " + vault.name() + " was stopped");
       }
     }
+  }
+
+  /** Returns whether {@code failure} is the SDK's wrapping of an interrupt (it clears the flag). */
+  private static boolean interrupted(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InterruptedException || cause instanceof java.io.InterruptedIOException
+          && !(cause instanceof java.net.SocketTimeoutException) && !(cause instanceof java.net.http.HttpTimeoutException)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
