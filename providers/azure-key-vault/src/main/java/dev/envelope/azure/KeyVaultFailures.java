@@ -23,12 +23,22 @@ final class KeyVaultFailures {
 
   /** Returns whether {@code failure} is a network failure or a time-out, worth another attempt. */
   static boolean transientIo(Throwable failure) {
+    return networkCause(failure) != null;
+  }
+
+  /**
+   * Returns the JDK's network exception or time-out in {@code failure}'s causes, or {@code null}. A
+   * parser's {@code IOException} (from the SDK's JSON reader) is not one: its message may quote the
+   * answer, and retrying would read the same answer again.
+   */
+  private static Throwable networkCause(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof IOException || cause instanceof TimeoutException) {
-        return true;
+      String type = cause.getClass().getName();
+      if (cause instanceof TimeoutException || cause instanceof IOException && (type.startsWith("java.") || type.startsWith("javax."))) {
+        return cause;
       }
     }
-    return false;
+    return null;
   }
 
   /**
@@ -73,20 +83,19 @@ final class KeyVaultFailures {
       }
       return where + " refused the request for " + what + " (" + error.describe() + ")";
     }
-    if (transientIo(failure)) {
-      Throwable io = failure;
-      while (io.getCause() != null && !(io instanceof IOException || io instanceof TimeoutException)) {
-        io = io.getCause();
-      }
+    Throwable io = networkCause(failure);
+    if (io != null) {
       String message = io.getMessage() == null ? "" : ": " + firstLine(io.getMessage());
       return "could not reach " + where + " (" + vault.url() + ") for " + what + tries + ": "
           + io.getClass().getSimpleName() + message;
     }
     String message = String.valueOf(failure.getMessage());
-    if (message.startsWith("The challenge resource")) {
-      return where + " answered with an authentication challenge for another resource: " + firstLine(message)
-          + "; for a vault behind a host name of your own, call disableChallengeResourceVerification() on the"
-          + " builder (or add ?disableChallengeResourceVerification to the URI)";
+    if (message.startsWith("The challenge resource '")) {
+      int end = message.indexOf('\'', "The challenge resource '".length());
+      String resource = end < 0 ? "" : " '" + message.substring("The challenge resource '".length(), end) + "'";
+      return where + " answered with an authentication challenge for the resource" + resource + ", whose domain is not"
+          + " the vault's host, so no token was sent; for a vault behind a host name of your own, call"
+          + " disableChallengeResourceVerification() on the builder (or add ?disableChallengeResourceVerification to the URI)";
     }
     // Anything else (a malformed answer, a bug) is named by its type only: its message could quote
     // the body of an answer, which holds a value.

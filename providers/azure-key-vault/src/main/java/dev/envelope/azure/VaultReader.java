@@ -174,13 +174,14 @@ final class VaultReader {
       return new Outcome(null, null, "secret " + lookup.describe() + " does not exist in Key Vault " + vault.name()
           + " (" + ServiceError.of(e).describe() + "): check the pinned version id");
     }
-    if (secret == null) {
-      return new Outcome(null, null, "Key Vault " + vault.name() + " answered without the secret " + lookup.describe());
+    SecretProperties properties = secret == null ? null : secret.getProperties();
+    if (secret == null || secret.getValue() == null || properties == null || properties.getVersion() == null) {
+      // The SDK reads an answer that is not a secret's JSON as an empty secret; never pass that on as a value.
+      return new Outcome(null, null, "Key Vault " + vault.name() + " answered the read of " + lookup.describe()
+          + " without a value and version (the answer is not shown): is " + vault.url() + " a Key Vault?");
     }
-    SecretProperties properties = secret.getProperties();
-    String version = properties == null || properties.getVersion() == null ? "" : properties.getVersion();
     String problem = validity(lookup, properties);
-    return problem != null ? new Outcome(null, null, problem) : new Outcome(secret.getValue() == null ? "" : secret.getValue(), version, null);
+    return problem != null ? new Outcome(null, null, problem) : new Outcome(secret.getValue(), properties.getVersion(), null);
   }
 
   /** Returns what makes a secret unusable though Key Vault returned it, or {@code null}. */
