@@ -34,6 +34,7 @@ final class Binder {
   private final Set<EntrySource> fileSources;
   private final boolean allowSecretsFromFiles;
   private final String lookedIn;
+  private final Map<String, String> lookedInFor;
   private final Redactor redactor;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<Schema.Variable, Bound> bound = new LinkedHashMap<>();
@@ -47,6 +48,7 @@ final class Binder {
       Set<EntrySource> fileSources,
       boolean allowSecretsFromFiles,
       String lookedIn,
+      Map<String, String> lookedInFor,
       Redactor redactor) {
     this.schema = schema;
     this.layers = layers;
@@ -55,6 +57,7 @@ final class Binder {
     this.fileSources = fileSources;
     this.allowSecretsFromFiles = allowSecretsFromFiles;
     this.lookedIn = lookedIn;
+    this.lookedInFor = lookedInFor;
     this.redactor = redactor;
   }
 
@@ -213,7 +216,7 @@ final class Binder {
     if (emptyAt != null) {
       message += " (it is empty in " + emptyAt + ", and an empty value counts as unset for this type: " + variable.type().describe() + ")";
     }
-    return new Problem(variable.name(), Problem.Kind.MISSING, message, "looked in: " + lookedIn);
+    return new Problem(variable.name(), Problem.Kind.MISSING, message, "looked in: " + lookedInFor.getOrDefault(variable.name(), lookedIn));
   }
 
   /** Returns how a value is quoted in a message: never for a secret, shortened otherwise. */

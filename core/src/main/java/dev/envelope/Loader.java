@@ -13,6 +13,7 @@ import dev.envelope.spi.ProviderSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +36,7 @@ final class Loader {
   /** Problems with a source as a whole (a file, a provider): they explain the rest, so come first. */
   private final List<Problem> sourceProblems = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
+  private final Map<EnvProvider, ProviderSnapshot> snapshots = new HashMap<>();
   private final ProviderSettings providerSettings;
   private List<EntrySource> fileSources = List.of();
 
@@ -104,7 +106,8 @@ final class Loader {
             profile.origin(),
             Set.copyOf(fileSources),
             settings.allowSecretsFromFiles,
-            lookedIn(providers),
+            lookedIn(providers, Map.of()),
+            lookedInFor(providers, declared),
             redactor);
     Object root = binder.bind();
     if (validator != null) {
@@ -252,6 +255,7 @@ final class Loader {
         entries.put(entry.name(), new EntrySource.Candidate(entry.value(), entry.origin(), entry.checked()));
       }
       sources.add(new EntrySource(result.provider().name(), ordinal--, entries));
+      snapshots.put(result.provider(), snapshot);
       if (!snapshot.note().isEmpty()) {
         notes.add(result.provider().name() + ": " + snapshot.note());
       }
@@ -259,14 +263,38 @@ final class Loader {
     return sources;
   }
 
-  private String lookedIn(List<EnvProvider> providers) {
+  /**
+   * Returns the "looked in" list of the declared variables for which a provider said where it looked
+   * ({@link ProviderSnapshot#lookedFor}), such as the Key Vault secret it tried.
+   */
+  private Map<String, String> lookedInFor(List<EnvProvider> providers, Set<String> declared) {
+    Map<String, String> lookedInFor = new HashMap<>();
+    for (String name : declared) {
+      Map<EnvProvider, String> details = null;
+      for (EnvProvider provider : providers) {
+        ProviderSnapshot snapshot = snapshots.get(provider);
+        String where = snapshot == null ? "" : snapshot.lookedFor(name);
+        if (!where.isEmpty()) {
+          details = details == null ? new HashMap<>() : details;
+          details.put(provider, where);
+        }
+      }
+      if (details != null) {
+        lookedInFor.put(name, lookedIn(providers, details));
+      }
+    }
+    return lookedInFor;
+  }
+
+  private String lookedIn(List<EnvProvider> providers, Map<EnvProvider, String> details) {
     List<String> places = new ArrayList<>();
     if (!settings.values.isEmpty()) {
       places.add("builder values");
     }
     places.add("environment");
     for (EnvProvider provider : providers) {
-      places.add(provider.name());
+      String where = details.get(provider);
+      places.add(where == null ? provider.name() : provider.name() + " (" + where + ")");
     }
     for (EntrySource source : fileSources) {
       places.add(source.getName());
