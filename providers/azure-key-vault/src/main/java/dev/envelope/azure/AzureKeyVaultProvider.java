@@ -14,9 +14,9 @@ import dev.envelope.spi.ProviderException;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,23 +109,27 @@ public final class AzureKeyVaultProvider implements EnvProvider {
   public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException {
     Map<String, VaultReader.Lookup> byVariable = new LinkedHashMap<>();
     Map<VaultReader.Lookup, VaultReader.Lookup> unique = new LinkedHashMap<>();
+    ProviderSnapshot.Builder snapshot = ProviderSnapshot.builder();
     for (String variable : new TreeSet<>(request.declaredNames())) {
       String secretName = names.getOrDefault(variable, SecretNames.secretName(variable));
       if (secretName != null) {
         VaultReader.Lookup lookup = new VaultReader.Lookup(SecretNames.key(secretName), versions.get(variable));
         byVariable.put(variable, unique.computeIfAbsent(lookup, l -> l));
+      } else {
+        snapshot.lookedFor(variable, "not read: a Key Vault name holds only letters, digits and -");
       }
     }
     VaultReader reader = new VaultReader(client(), vault, limits, identity());
     Map<VaultReader.Lookup, VaultReader.Outcome> outcomes = reader.read(List.copyOf(unique.keySet()), concurrency);
-    ProviderSnapshot.Builder snapshot = ProviderSnapshot.builder();
-    Set<String> problems = new java.util.LinkedHashSet<>();
+    Set<String> problems = new LinkedHashSet<>();
     for (Map.Entry<String, VaultReader.Lookup> entry : byVariable.entrySet()) {
       VaultReader.Outcome outcome = outcomes.get(entry.getValue());
       if (outcome.found()) {
         snapshot.put(entry.getKey(), outcome.value(), origin(entry.getValue().name()) + " (version " + outcome.version() + ")");
       } else if (outcome.problem() != null) {
         problems.add(outcome.problem());
+      } else {
+        snapshot.lookedFor(entry.getKey(), "secret " + entry.getValue().name());
       }
     }
     if (!problems.isEmpty()) {

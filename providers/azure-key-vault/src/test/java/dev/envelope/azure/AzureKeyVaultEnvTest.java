@@ -68,7 +68,7 @@ class AzureKeyVaultEnvTest {
   }
 
   @Test
-  void secretThatDoesNotExistIsMissingAndTheVaultIsAmongThePlacesLookedIn() throws Exception {
+  void secretThatDoesNotExistIsMissingNamingTheVaultAndTheSecretTried() throws Exception {
     vault.put("database-url", VERSION, Canaries.VALUE);
 
     EnvException thrown = org.junit.jupiter.api.Assertions.assertThrows(EnvException.class,
@@ -77,7 +77,8 @@ class AzureKeyVaultEnvTest {
     assertThat(thrown.problems()).singleElement().satisfies(problem -> {
       assertThat(problem.variable()).isEqualTo("PAYMENTS_KEY");
       assertThat(problem.kind()).isEqualTo(Problem.Kind.MISSING);
-      assertThat(problem.origin()).contains("azure-keyvault " + vault.url().substring("https://".length()));
+      assertThat(problem.origin())
+          .isEqualTo("looked in: environment, azure-keyvault " + vault.url().substring("https://".length()) + " (secret payments-key)");
     });
     Canaries.assertAbsent(thrown.getMessage());
   }

@@ -70,6 +70,7 @@ class AzureKeyVaultProviderTest {
     ProviderSnapshot snapshot = provider().build().fetch(Canaries.request("DATABASE_URL", "API_KEY"));
 
     assertThat(values(snapshot)).containsOnlyKeys("API_KEY");
+    assertThat(snapshot.lookedFor("DATABASE_URL")).isEqualTo("secret database-url");
     assertThat(vault.reads()).extracting(FakeKeyVault.Request::path).contains("/secrets/database-url/");
   }
 
@@ -116,6 +117,7 @@ class AzureKeyVaultProviderTest {
     ProviderSnapshot snapshot = provider().build().fetch(Canaries.request("db.url", "API_KEY"));
 
     assertThat(snapshot.entries()).isEmpty();
+    assertThat(snapshot.lookedFor("db.url")).isEqualTo("not read: a Key Vault name holds only letters, digits and -");
     assertThat(vault.reads()).extracting(FakeKeyVault.Request::path).containsExactly("/secrets/api-key/");
   }
 
