@@ -43,7 +43,9 @@ final class KeyVaultFailures {
 
   /**
    * Returns why reading {@code what} (a secret's name, or "the list of secrets") from {@code vault}
-   * failed with {@code failure}, after {@code attempts} attempts.
+   * failed with {@code failure}, after {@code attempts} attempts. Failures of the whole vault (the
+   * identity, its token, throttling, the service, the network) do not name the secret, so that the
+   * reads that failed alike are reported once.
    */
   static String describe(Throwable failure, Vault vault, String what, String identity, int attempts) {
     String tries = attempts < 2 ? "" : " after " + attempts + " attempts";
@@ -62,7 +64,7 @@ final class KeyVaultFailures {
       ServiceError error = ServiceError.of(http);
       int status = error.status();
       if (status == 401) {
-        return where + " rejected the token of the identity (" + identity + ") for " + what + " (" + error.describe()
+        return where + " rejected the token of the identity (" + identity + ") (" + error.describe()
             + "): check that the identity belongs to the vault's tenant and that its token is for Key Vault";
       }
       if (status == 403 && error.innerCode().equals("SecretDisabled")) {
@@ -75,18 +77,18 @@ final class KeyVaultFailures {
             + " policies, allow it to get and list secrets";
       }
       if (status == 429) {
-        return where + " throttled the requests for " + what + tries + " (" + error.describe()
+        return where + " throttled the requests" + tries + " (" + error.describe()
             + "): load less often, or read fewer secrets at once (maxConcurrency)";
       }
       if (status >= 500 || retryable(status)) {
-        return where + " failed to answer for " + what + tries + " (" + error.describe() + ")";
+        return where + " failed to answer" + tries + " (" + error.describe() + ")";
       }
       return where + " refused the request for " + what + " (" + error.describe() + ")";
     }
     Throwable io = networkCause(failure);
     if (io != null) {
       String message = io.getMessage() == null ? "" : ": " + firstLine(io.getMessage());
-      return "could not reach " + where + " (" + vault.url() + ") for " + what + tries + ": "
+      return "could not reach " + where + " (" + vault.url() + ")" + tries + ": "
           + io.getClass().getSimpleName() + message;
     }
     String message = String.valueOf(failure.getMessage());

@@ -78,7 +78,7 @@ class AzureKeyVaultFailureTest {
 
     assertThat(thrown.getMessage())
         .startsWith("Key Vault 127.0.0.1:")
-        .contains("rejected the token of the identity (TestCredential) for database-url (HTTP 401 Unauthorized: AKV10032: Invalid issuer")
+        .contains("rejected the token of the identity (TestCredential) (HTTP 401 Unauthorized: AKV10032: Invalid issuer")
         .doesNotContain(wrongToken);
   }
 
@@ -125,7 +125,7 @@ class AzureKeyVaultFailureTest {
     ProviderException thrown = fetchFails(provider().build());
 
     assertThat(thrown.getMessage())
-        .contains("throttled the requests for database-url (HTTP 429 Throttled: Operations per second is over the limit)")
+        .contains("throttled the requests (HTTP 429 Throttled: Operations per second is over the limit)")
         .contains("; Key Vault asked to wait 3600 s, more than the ")
         .endsWith(" left of the fetch's time-out (25 s)");
     assertThat(vault.reads()).hasSize(1);
@@ -139,7 +139,7 @@ class AzureKeyVaultFailureTest {
 
     ProviderException thrown = fetchFails(provider().maxAttempts(3).build());
 
-    assertThat(thrown.getMessage()).endsWith("failed to answer for database-url after 3 attempts (HTTP 500 InternalServerError: Something went wrong)");
+    assertThat(thrown.getMessage()).endsWith("failed to answer after 3 attempts (HTTP 500 InternalServerError: Something went wrong)");
     assertThat(vault.reads()).hasSize(3);
   }
 
@@ -149,6 +149,20 @@ class AzureKeyVaultFailureTest {
 
     assertThat(provider().build().fetch(Canaries.request("DATABASE_URL")).entries()).hasSize(1);
     assertThat(vault.reads()).hasSize(2);
+  }
+
+  @Test
+  void readsThatFailAlikeAreReportedOnce() throws Exception {
+    vault.put("api-key", VERSION, Canaries.VALUE);
+    AzureKeyVaultProvider provider = provider().build();
+    credential = TestCredential.issuing("wrong-canary-token-51aa");
+    AzureKeyVaultProvider wrongToken = provider().build();
+
+    ProviderException thrown = org.junit.jupiter.api.Assertions.assertThrows(
+        ProviderException.class, () -> wrongToken.fetch(Canaries.request("DATABASE_URL", "API_KEY")));
+
+    assertThat(thrown.getMessage()).startsWith("Key Vault 127.0.0.1:").doesNotContain("problems");
+    assertThat(provider.fetch(Canaries.request("DATABASE_URL", "API_KEY")).entries()).hasSize(2);
   }
 
   @Test
@@ -180,7 +194,7 @@ class AzureKeyVaultFailureTest {
         fetchFails(provider().maxAttempts(2).attemptTimeout(Duration.ofMillis(300)).timeout(Duration.ofSeconds(20)).build());
 
     assertThat(thrown.getMessage()).contains("could not reach Key Vault 127.0.0.1:")
-        .contains("for database-url after 2 attempts: HttpTimeoutException");
+        .contains(") after 2 attempts: HttpTimeoutException");
     assertThat(vault.reads()).hasSize(2);
   }
 
