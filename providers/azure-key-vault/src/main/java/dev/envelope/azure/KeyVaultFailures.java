@@ -71,6 +71,10 @@ final class KeyVaultFailures {
         return "secret " + what + " is disabled in " + where + " (" + error.describe() + "): enable its current"
             + " version, or pin an enabled version for this variable";
       }
+      if (status == 403 && error.innerCode().equals("ForbiddenByFirewall")) {
+        return where + " refused this network address (" + error.describe() + "): allow it in the vault's"
+            + " networking settings, or reach the vault through a private endpoint";
+      }
       if (status == 403) {
         return "the identity (" + identity + ") may not read " + what + " in " + where + " (" + error.describe()
             + "): assign it the role " + READER_ROLE + " on the vault (Azure RBAC), or, in a vault that uses access"

@@ -166,6 +166,20 @@ class AzureKeyVaultFailureTest {
   }
 
   @Test
+  void firewallRefusalSaysToAllowTheNetworkNotToGrantARole() throws Exception {
+    vault.script(SECRET, new FakeKeyVault.Answer(403, Map.of(), FakeKeyVault.error("Forbidden",
+        "Client address is not authorized and caller is not a trusted service.\r\nClient address: 203.0.113.7", "ForbiddenByFirewall")));
+
+    ProviderException thrown = fetchFails(provider().build());
+
+    assertThat(thrown.getMessage()).startsWith("Key Vault 127.0.0.1:")
+        .contains(" refused this network address (HTTP 403 Forbidden/ForbiddenByFirewall: Client address is not"
+            + " authorized and caller is not a trusted service. Client address: 203.0.113.7): allow it in the vault's"
+            + " networking settings, or reach the vault through a private endpoint")
+        .doesNotContain(KeyVaultFailures.READER_ROLE);
+  }
+
+  @Test
   void badRequestIsNotRetried() throws Exception {
     vault.script(SECRET, answer(400, Map.of(), "BadParameter", "Method GET does not allow operation ''"));
 
