@@ -35,6 +35,7 @@ final class Binder {
   private final Set<EntrySource> fileSources;
   private final boolean secretsFromFiles;
   private final String lookedIn;
+  private final Map<String, String> lookedInFor;
   private final Redactor redactor;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<Schema.Variable, Bound> bound = new LinkedHashMap<>();
@@ -48,6 +49,7 @@ final class Binder {
       Set<EntrySource> fileSources,
       boolean secretsFromFiles,
       String lookedIn,
+      Map<String, String> lookedInFor,
       Redactor redactor) {
     this.schema = schema;
     this.layers = layers;
@@ -56,6 +58,7 @@ final class Binder {
     this.fileSources = fileSources;
     this.secretsFromFiles = secretsFromFiles;
     this.lookedIn = lookedIn;
+    this.lookedInFor = lookedInFor;
     this.redactor = redactor;
   }
 
@@ -295,7 +298,7 @@ final class Binder {
     if (emptyAt != null) {
       message += " (it is empty in " + emptyAt + ", and an empty value counts as unset for this type: " + variable.type().describe() + ")";
     }
-    return new Problem(variable.name(), Problem.Kind.MISSING, message, "looked in: " + lookedIn);
+    return new Problem(variable.name(), Problem.Kind.MISSING, message, "looked in: " + lookedInFor.getOrDefault(variable.name(), lookedIn));
   }
 
   /** Returns how a value is quoted in a message: never for a secret, shortened otherwise. */

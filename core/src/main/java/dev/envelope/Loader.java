@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +40,8 @@ final class Loader {
   private final List<Problem> sourceProblems = new ArrayList<>();
   /** Problems of single variables. */
   private final List<Problem> problems = new ArrayList<>();
+  /** Each provider's snapshot of this load, for where it looked for what it did not supply. */
+  private final Map<EnvProvider, ProviderSnapshot> snapshots = new HashMap<>();
   /** Sources that failed as a whole, for "looked in": none of their values count. */
   private final List<String> unread = new ArrayList<>();
 
@@ -88,7 +91,8 @@ final class Loader {
     Redactor redactor = redactor(layers, schema);
     boolean secretsFromFiles = settings.allowSecretsFromFiles || !settings.profiles.isProductionLike(profile);
     Binder binder = new Binder(schema, layers, profile, chosen.origin(), Set.copyOf(fileSources), secretsFromFiles,
-        lookedIn(providers, fileSources, profile), redactor);
+        lookedIn(providers, fileSources, profile, Map.of()), lookedInFor(providers, fileSources, profile, declared),
+        redactor);
     Object root = binder.bind();
     startup.constraints().validate(binder);
     problems.addAll(binder.problems());
@@ -295,6 +299,7 @@ final class Loader {
         continue;
       }
       ProviderSnapshot snapshot = result.snapshot();
+      snapshots.put(result.provider(), snapshot);
       if (live != null) {
         live.remember(result.provider(), request, snapshot);
       }
@@ -303,6 +308,7 @@ final class Loader {
         entries.put(entry.name(), new EntrySource.Candidate(entry.value(), entry.origin(), entry.checked(), entry.secret()));
       }
       sources.add(new EntrySource(result.provider().name(), ordinal--, entries));
+      snapshots.put(result.provider(), snapshot);
       if (!snapshot.note().isEmpty()) {
         notes.add(result.provider().name() + ": " + snapshot.note());
       }
@@ -368,15 +374,44 @@ final class Loader {
     }
   }
 
-  /** Returns where a missing variable was looked for, and which sources could not be read. */
-  private String lookedIn(List<EnvProvider> providers, List<EntrySource> fileSources, Profile profile) {
+  /**
+   * Returns the "looked in" list of the declared variables for which a provider said where it looked
+   * ({@link ProviderSnapshot#lookedFor}), such as the Key Vault secret it tried.
+   */
+  private Map<String, String> lookedInFor(List<EnvProvider> providers, List<EntrySource> fileSources, Profile profile,
+      Set<String> declared) {
+    Map<String, String> lookedInFor = new HashMap<>();
+    for (String name : declared) {
+      Map<EnvProvider, String> details = null;
+      for (EnvProvider provider : providers) {
+        ProviderSnapshot snapshot = snapshots.get(provider);
+        String where = snapshot == null ? "" : snapshot.lookedFor(name);
+        if (!where.isEmpty()) {
+          details = details == null ? new HashMap<>() : details;
+          details.put(provider, where);
+        }
+      }
+      if (details != null) {
+        lookedInFor.put(name, lookedIn(providers, fileSources, profile, details));
+      }
+    }
+    return lookedInFor;
+  }
+
+  /**
+   * Returns where a missing variable was looked for, with what each provider in {@code details} said
+   * it tried, and which sources could not be read.
+   */
+  private String lookedIn(List<EnvProvider> providers, List<EntrySource> fileSources, Profile profile,
+      Map<EnvProvider, String> details) {
     List<String> places = new ArrayList<>();
     if (!settings.values.isEmpty()) {
       places.add(settings.valuesName);
     }
     places.add("environment");
     for (EnvProvider provider : providers) {
-      places.add(provider.name());
+      String where = details.get(provider);
+      places.add(where == null ? provider.name() : provider.name() + " (" + where + ")");
     }
     for (EntrySource source : fileSources) {
       places.add(source.getName());

@@ -129,6 +129,27 @@ class ProviderTest {
   }
 
   @Test
+  void missingVariableSaysWhereAProviderLookedForIt() {
+    EnvProvider vault = new EnvProvider() {
+      @Override
+      public String name() {
+        return "azure-keyvault my-vault";
+      }
+
+      @Override
+      public ProviderSnapshot fetch(ProviderRequest request) {
+        return ProviderSnapshot.builder().lookedFor("API_KEY", "secret api-key").build();
+      }
+    };
+
+    assertThatThrownBy(() -> Env.builder().hermetic().provider(serving("first", Map.of())).provider(vault).load(Config.class))
+        .isInstanceOfSatisfying(EnvException.class, e -> assertThat(e.problems())
+            .extracting(Problem::variable, Problem::kind, Problem::origin)
+            .containsExactly(tuple("API_KEY", Problem.Kind.MISSING,
+                "looked in: environment, first, azure-keyvault my-vault (secret api-key)")));
+  }
+
+  @Test
   void anUnexpectedExceptionIsReportedWithItsType() {
     assertThatThrownBy(() -> Env.builder().hermetic().value("API_KEY", "k")
             .provider(failing("flaky", new IllegalStateException("boom"))).load(Config.class))

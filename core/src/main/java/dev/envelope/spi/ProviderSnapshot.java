@@ -1,7 +1,9 @@
 package dev.envelope.spi;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,11 +20,13 @@ public final class ProviderSnapshot {
   private final List<Entry> entries;
   private final String note;
   private final String version;
+  private final Map<String, String> lookedFor;
 
-  private ProviderSnapshot(List<Entry> entries, String note, String version) {
+  private ProviderSnapshot(List<Entry> entries, String note, String version, Map<String, String> lookedFor) {
     this.entries = List.copyOf(entries);
     this.note = note;
     this.version = version;
+    this.lookedFor = Map.copyOf(lookedFor);
   }
 
   /** Returns a builder for a snapshot. */
@@ -51,6 +55,15 @@ public final class ProviderSnapshot {
    */
   public String version() {
     return version;
+  }
+
+  /**
+   * Returns where the provider looked for the declared variable {@code name} without finding it
+   * ({@code secret database-url}), for the "looked in" list of its {@code MISSING} problem; empty
+   * when the provider did not say.
+   */
+  public String lookedFor(String name) {
+    return lookedFor.getOrDefault(name, "");
   }
 
   @Override
@@ -96,6 +109,7 @@ public final class ProviderSnapshot {
   /** Builds a {@link ProviderSnapshot}. Not thread-safe. */
   public static final class Builder {
     private final List<Entry> entries = new ArrayList<>();
+    private final Map<String, String> lookedFor = new LinkedHashMap<>();
     private boolean shared;
     private String note = "";
     private String version = "";
@@ -148,16 +162,27 @@ public final class ProviderSnapshot {
       return this;
     }
 
+    /**
+     * Records where the provider looked for the declared variable {@code name} that it does not
+     * supply, such as the name of the secret it tried ({@code secret database-url}), so that the
+     * variable's {@code MISSING} problem can say so: {@code looked in: environment, azure-keyvault
+     * my-vault (secret database-url)}. Never a value or a credential.
+     */
+    public Builder lookedFor(String name, String where) {
+      lookedFor.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(where, "where"));
+      return this;
+    }
+
     /** Returns the snapshot. */
     public ProviderSnapshot build() {
       if (!shared) {
-        return new ProviderSnapshot(entries, note, version);
+        return new ProviderSnapshot(entries, note, version, lookedFor);
       }
       List<Entry> unchecked = new ArrayList<>(entries.size());
       for (Entry entry : entries) {
         unchecked.add(new Entry(entry.name(), entry.value(), entry.origin(), false, entry.secret()));
       }
-      return new ProviderSnapshot(unchecked, note, version);
+      return new ProviderSnapshot(unchecked, note, version, lookedFor);
     }
   }
 }
