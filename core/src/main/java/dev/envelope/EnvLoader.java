@@ -24,6 +24,7 @@ public final class EnvLoader {
   final Map<String, String> environment;
   final Path directory;
   final boolean noDotEnvFiles;
+  final DotEnvSyntax dotEnvSyntax;
   final boolean hermetic;
   final Map<Class<?>, Converter<?>> converters;
   final List<Env.ProviderRegistration> providers;
@@ -38,6 +39,7 @@ public final class EnvLoader {
     this.environment = builder.environment;
     this.directory = builder.directory;
     this.noDotEnvFiles = builder.noDotEnvFiles;
+    this.dotEnvSyntax = builder.dotEnvSyntax;
     this.hermetic = builder.hermetic;
     this.converters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.converters));
     this.providers = List.copyOf(builder.providers);

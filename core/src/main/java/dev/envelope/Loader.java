@@ -44,7 +44,7 @@ final class Loader {
         settings.environment != null ? settings.environment : settings.hermetic ? Map.of() : System.getenv();
     Path directory = settings.directory != null ? settings.directory : settings.hermetic ? null : Path.of("");
     this.directory = settings.noDotEnvFiles ? null : directory;
-    this.files = this.directory == null ? null : new DotEnvFiles(this.directory);
+    this.files = this.directory == null ? null : new DotEnvFiles(this.directory, dotEnvSyntax());
     this.providerSettings = new ProviderSettings(settings.values, environment);
   }
 
@@ -114,6 +114,9 @@ final class Loader {
     }
     problems.addAll(binder.problems());
     List<Problem> unknown = unknownKeys(layers, schema, declared);
+    if (files != null) {
+      unknown.addAll(files.warnings());
+    }
     if (settings.strict) {
       problems.addAll(unknown);
     }
@@ -141,6 +144,28 @@ final class Loader {
   }
 
   private record Origin<V>(V value, String origin) {}
+
+  /** Returns the builder's syntax, else {@code ENVELOPE_DOTENV_SYNTAX} read as {@code APP_ENV} is. */
+  private DotEnvSyntax dotEnvSyntax() {
+    if (settings.dotEnvSyntax != null) {
+      return settings.dotEnvSyntax;
+    }
+    String text = settings.values.get(DotEnvSyntax.VARIABLE);
+    String origin = "builder values";
+    if (text == null || text.isEmpty()) {
+      text = environment.get(DotEnvSyntax.VARIABLE);
+      origin = "environment";
+    }
+    if (text == null || text.isEmpty()) {
+      return DotEnvSyntax.DOTENV;
+    }
+    try {
+      return DotEnvSyntax.of(text);
+    } catch (IllegalArgumentException e) {
+      sourceProblems.add(new Problem(DotEnvSyntax.VARIABLE, Problem.Kind.INVALID, e.getMessage(), origin));
+      return DotEnvSyntax.DOTENV;
+    }
+  }
 
   private Origin<Profile> profile(String schemaName) {
     if (settings.profile != null) {
@@ -301,7 +326,7 @@ final class Loader {
 
   private static void warn(String schemaName, List<Problem> warnings) {
     StringBuilder message =
-        new StringBuilder("Envelope: ").append(warnings.size()).append(" unknown key(s) for ").append(schemaName);
+        new StringBuilder("Envelope: ").append(warnings.size()).append(" warning(s) for ").append(schemaName);
     for (Problem warning : warnings) {
       message.append("\n  ").append(warning);
     }

@@ -178,10 +178,10 @@ class DotEnvExpanderTest {
     assertThat(failure("A=${}\n", Map.of()))
         .hasMessage(".env:1: invalid reference in the value of A: '${' is not followed by a name (a name"
             + " is made of ASCII letters, digits, '_' and '.')" + hint);
-    assertThat(failure("A=${B:?required}\n", Map.of()))
+    assertThat(failure("A=${B:=assign}\n", Map.of()))
         .hasMessage(".env:1: invalid reference in the value of A: the name after '${' may only be"
-            + " followed by '}', ':-' or '-' (supported: ${NAME}, ${NAME:-default}, ${NAME-default})"
-            + hint);
+            + " followed by '}' or an operator (supported: ${NAME}, ${NAME:-default}, ${NAME-default},"
+            + " ${NAME:+alternate}, ${NAME+alternate}, ${NAME:?message}, ${NAME?message})" + hint);
   }
 
   @Test
