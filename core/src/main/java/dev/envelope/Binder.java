@@ -32,7 +32,7 @@ final class Binder {
   private final Profile profile;
   private final String profileOrigin;
   private final Set<EntrySource> fileSources;
-  private final boolean allowSecretsFromFiles;
+  private final boolean secretsFromFiles;
   private final String lookedIn;
   private final Redactor redactor;
   private final List<Problem> problems = new ArrayList<>();
@@ -45,7 +45,7 @@ final class Binder {
       Profile profile,
       String profileOrigin,
       Set<EntrySource> fileSources,
-      boolean allowSecretsFromFiles,
+      boolean secretsFromFiles,
       String lookedIn,
       Redactor redactor) {
     this.schema = schema;
@@ -53,7 +53,7 @@ final class Binder {
     this.profile = profile;
     this.profileOrigin = profileOrigin;
     this.fileSources = fileSources;
-    this.allowSecretsFromFiles = allowSecretsFromFiles;
+    this.secretsFromFiles = secretsFromFiles;
     this.lookedIn = lookedIn;
     this.redactor = redactor;
   }
@@ -122,7 +122,7 @@ final class Binder {
       instances.put(group, instance);
       return instance;
     } catch (InvocationTargetException e) {
-      problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, rejected(group, e.getCause()), ""));
+      problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, rejected(group, e.getCause()), origins(group)));
     } catch (ReflectiveOperationException e) {
       problems.add(new Problem(group.label(), Problem.Kind.SCHEMA, "cannot construct " + group.type().getName() + ": " + e, "schema"));
     }
@@ -130,10 +130,52 @@ final class Binder {
   }
 
   private String rejected(Schema.Group group, Throwable cause) {
-    boolean holdsSecrets = group.members().stream().anyMatch(m -> m instanceof Schema.Variable v && v.secret());
-    // A compact constructor's message may quote its arguments, which may be secrets.
-    String detail = holdsSecrets || cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    // A compact constructor's message may quote its arguments, which may be or hold secrets, at any depth.
+    String detail = holdsSecrets(group) || cause.getMessage() == null
+        ? cause.getClass().getSimpleName() + " (the message is withheld: the record holds a secret)"
+        : cause.getMessage();
+    if (cause.getMessage() == null) {
+      detail = cause.getClass().getSimpleName();
+    }
     return "rejected by " + group.type().getSimpleName() + "'s constructor: " + detail;
+  }
+
+  /** Returns the distinct origins of the values a group was built from, for a problem of the group as a whole. */
+  String origins(Schema.Group group) {
+    Set<String> origins = new java.util.LinkedHashSet<>();
+    collectOrigins(group, origins);
+    return String.join(", ", origins);
+  }
+
+  private void collectOrigins(Schema.Group group, Set<String> origins) {
+    for (Object member : group.members()) {
+      if (member instanceof Schema.Group nested) {
+        collectOrigins(nested, origins);
+      } else {
+        Bound value = bound.get((Schema.Variable) member);
+        if (value != null && value.text() != null && !((Schema.Variable) member).profile()) {
+          origins.add(((Schema.Variable) member).name() + " from " + value.origin());
+        }
+      }
+    }
+  }
+
+  /** Returns whether a group holds a secret, or a value built from one, at any depth. */
+  private boolean holdsSecrets(Schema.Group group) {
+    for (Object member : group.members()) {
+      if (member instanceof Schema.Group nested) {
+        if (holdsSecrets(nested)) {
+          return true;
+        }
+      } else {
+        Schema.Variable variable = (Schema.Variable) member;
+        Bound value = bound.get(variable);
+        if (variable.secret() || (value != null && redactor.reveals(value.text()))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private Bound bind(Schema.Variable variable) {
@@ -184,7 +226,11 @@ final class Binder {
     try {
       value = type.convert(text);
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem(variable.name(), Problem.Kind.INVALID, shown(variable, text) + " " + e.getMessage(), origin));
+      // A converter's message may quote part of the text, and so part of a secret the text was built from.
+      String message = !variable.secret() && redactor.reveals(text)
+          ? "is not a valid " + type.describe() + " (details withheld: the value holds a secret)"
+          : e.getMessage();
+      problems.add(new Problem(variable.name(), Problem.Kind.INVALID, shown(variable, text) + " " + message, origin));
       return null;
     } catch (RuntimeException e) {
       // Not expected from Envelope's converters; never let it become a stack trace or quote the text.
@@ -192,12 +238,12 @@ final class Binder {
           shown(variable, text) + " could not be converted (" + e.getClass().getSimpleName() + ")", origin));
       return null;
     }
-    if (fromFile && variable.secret() && profile.isProduction() && !allowSecretsFromFiles) {
+    if (fromFile && variable.secret() && !secretsFromFiles) {
       problems.add(
           new Problem(
               variable.name(),
               Problem.Kind.CONSTRAINT,
-              "is a secret, and secrets may not come from .env files in production",
+              "is a secret, and secrets may not come from .env files in " + profile,
               origin,
               "set it in the environment or a secret provider"));
       return null;

@@ -57,11 +57,14 @@ public final class Env {
     boolean allowSecretsFromFiles;
     boolean discoverProviders = true;
     Duration providerTimeout = Duration.ofSeconds(30);
+    final List<String> customProfiles = new ArrayList<>();
+    final List<String> productionLikeProfiles = new ArrayList<>();
 
     Builder() {}
 
     /**
-     * Sets the profile, replacing {@code APP_ENV}. Aliases such as {@code prod} are accepted.
+     * Sets the profile, replacing {@code APP_ENV}. Aliases such as {@code prod} are accepted; a
+     * custom name set in code counts as declared.
      *
      * @throws IllegalArgumentException if the name is not a valid profile name
      */
@@ -70,7 +73,40 @@ public final class Env {
       return this;
     }
 
-    /** Sets the profile, replacing {@code APP_ENV}. */
+    /**
+     * Declares custom profiles that {@code APP_ENV}, {@link RequiredIn} and {@link DefaultIn} may
+     * name besides the standard four: names such as {@code release}, or patterns such as {@code
+     * preview-*} ({@code *} stands for any run of name characters) for per-branch environments.
+     * They follow development's rules: a {@link Secret} may come from a {@code .env} file. An
+     * undeclared name is a problem, with a suggestion ({@code prodution}: did you mean production?).
+     *
+     * @throws IllegalArgumentException if a name is not a valid profile name or pattern
+     */
+    public Builder profiles(String... namesOrPatterns) {
+      for (String name : namesOrPatterns) {
+        customProfiles.add(ProfileRules.pattern(name));
+      }
+      return this;
+    }
+
+    /**
+     * Declares custom profiles, as {@link #profiles} does, that follow production's rules: a {@link
+     * Secret} may not come from a {@code .env} file (unless {@link
+     * #allowSecretsFromFilesInProduction}). {@link RequiredIn} names profiles literally: {@code
+     * @RequiredIn("production")} does not apply to them.
+     *
+     * @throws IllegalArgumentException if a name is not a valid profile name or pattern
+     */
+    public Builder productionLike(String... namesOrPatterns) {
+      for (String name : namesOrPatterns) {
+        productionLikeProfiles.add(ProfileRules.pattern(name));
+      }
+      return this;
+    }
+
+    /**
+     * Sets the profile, replacing {@code APP_ENV}. A profile set in code counts as declared.
+     */
     public Builder profile(Profile profile) {
       this.profile = Objects.requireNonNull(profile, "profile");
       return this;

@@ -15,6 +15,7 @@ public final class EnvException extends RuntimeException {
   private final String schema;
   private final String profile;
   private final List<Problem> problems;
+  private final List<Problem> warnings;
 
   /**
    * Creates an exception for {@code problems} found while loading {@code schema} in {@code profile}.
@@ -22,13 +23,25 @@ public final class EnvException extends RuntimeException {
    * @throws IllegalArgumentException if {@code problems} is empty
    */
   public EnvException(String schema, String profile, List<Problem> problems) {
-    super(ProblemTable.format(schema, profile, problems), null, false, false);
+    this(schema, profile, problems, List.of());
+  }
+
+  /**
+   * Creates an exception for {@code problems}, with the {@code warnings} of the same load (unknown
+   * keys outside strict mode), which often explain a problem: {@code S3_BUKET} set, {@code
+   * S3_BUCKET} missing.
+   *
+   * @throws IllegalArgumentException if {@code problems} is empty
+   */
+  public EnvException(String schema, String profile, List<Problem> problems, List<Problem> warnings) {
+    super(ProblemTable.format(schema, profile, problems, warnings), null, false, false);
     if (problems.isEmpty()) {
       throw new IllegalArgumentException("an EnvException needs at least one problem");
     }
     this.schema = schema;
     this.profile = profile;
     this.problems = List.copyOf(problems);
+    this.warnings = List.copyOf(warnings);
   }
 
   /**
@@ -37,6 +50,14 @@ public final class EnvException extends RuntimeException {
    */
   public List<Problem> problems() {
     return problems;
+  }
+
+  /**
+   * Returns the warnings of the failed load: keys set in sources the application owns that the
+   * schema does not declare (outside strict mode, where they are problems instead).
+   */
+  public List<Problem> warnings() {
+    return warnings;
   }
 
   /** Returns the simple name of the schema that failed to load. */

@@ -32,6 +32,7 @@ public final class EnvLoader {
   final boolean allowSecretsFromFiles;
   final boolean discoverProviders;
   final Duration providerTimeout;
+  final ProfileRules profiles;
 
   EnvLoader(Env.Builder builder) {
     this.profile = builder.profile;
@@ -47,6 +48,7 @@ public final class EnvLoader {
     this.allowSecretsFromFiles = builder.allowSecretsFromFiles;
     this.discoverProviders = builder.discoverProviders;
     this.providerTimeout = builder.providerTimeout;
+    this.profiles = new ProfileRules(builder.customProfiles, builder.productionLikeProfiles);
   }
 
   /**

@@ -3,13 +3,14 @@ package dev.envelope;
 import dev.envelope.internal.DotEnvEntry;
 import dev.envelope.internal.DotEnvFiles;
 import dev.envelope.internal.EntrySource;
+import dev.envelope.internal.Names;
 import dev.envelope.internal.ProviderDiscovery;
 import dev.envelope.internal.ProviderFetcher;
 import dev.envelope.internal.Schema;
-import dev.envelope.internal.SchemaValidator;
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +23,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs one load: chooses the profile, reads the layers (explicit values, environment and {@code
- * VAR_FILE}s, providers, {@code .env} files), binds and validates the schema, and reports.
+ * Runs one load as a row of stages: schema, profile, sources (explicit values, environment and
+ * {@code VAR_FILE}s, providers, {@code .env} files), bind, validate, outcome. What runs early or on
+ * another thread for start-up speed is {@link Startup}'s business, not the stages'. One per load.
  */
 final class Loader {
   static final String PROFILE_VARIABLE = "APP_ENV";
@@ -32,11 +34,13 @@ final class Loader {
   private final Map<String, String> environment;
   private final Path directory;
   private final DotEnvFiles files;
-  /** Problems with a source as a whole (a file, a provider): they explain the rest, so come first. */
-  private final List<Problem> sourceProblems = new ArrayList<>();
-  private final List<Problem> problems = new ArrayList<>();
   private final ProviderSettings providerSettings;
-  private List<EntrySource> fileSources = List.of();
+  /** Problems with a source as a whole (a file, a provider, the profile): they explain the rest, so come first. */
+  private final List<Problem> sourceProblems = new ArrayList<>();
+  /** Problems of single variables. */
+  private final List<Problem> problems = new ArrayList<>();
+  /** Sources that failed as a whole, for "looked in": none of their values count. */
+  private final List<String> unread = new ArrayList<>();
 
   Loader(EnvLoader settings) {
     this.settings = settings;
@@ -50,38 +54,19 @@ final class Loader {
 
   <T extends Record> Resolution<T> resolve(Class<T> type) {
     String schemaName = type.getSimpleName();
-    ClassPathScan scan = ClassPathScan.start(classLoader());
-    // While the scan runs: the schema, assuming it finds no converter, then the profile and the files.
-    Schema schema = Schema.of(type, settings.converters);
-    // A validator started for this schema also serves the one read again with converters, whose
-    // constrained classes can only be fewer; started first, its bootstrap overlaps all the rest.
-    SchemaValidator validator = validator(type, schema, false);
-    Origin<Profile> profile = profile(schemaName);
-    if (files != null) {
-      fileSources = files.sources(profile.value(), EntrySource.DOT_ENV, providerSettings.environmentLookup());
-      sourceProblems.addAll(files.problems());
-      providerSettings.useFiles(fileSources);
+    Startup startup = Startup.begin(type, settings.converters, classLoader());
+
+    Chosen chosen = profile();
+    Profile profile = chosen.profile();
+    List<EntrySource> fileSources = dotEnvFiles(profile);
+    Schema schema = startup.schema();
+    if (!startup.problems().isEmpty()) {
+      List<Problem> all = new ArrayList<>(sourceProblems);
+      all.addAll(startup.problems());
+      throw new EnvException(schemaName, profile.name(), all);
     }
-    scan.finish();
-    List<Problem> converterProblems = new ArrayList<>(scan.problems());
-    if (!scan.converters().isEmpty()) {
-      // Read again with the converters found: one may turn a record type into a single value.
-      Map<Class<?>, Converter<?>> converters = new LinkedHashMap<>(scan.converters());
-      converters.putAll(settings.converters);
-      schema = Schema.of(type, converters);
-    }
-    boolean constrained = schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty();
-    if (validator == null) {
-      validator = validator(type, schema, scan.applicationMessages());
-    }
-    if (!converterProblems.isEmpty() || !schema.problems().isEmpty()) {
-      converterProblems.addAll(schema.problems());
-      throw new EnvException(schemaName, profile.value().name(), converterProblems);
-    }
-    Set<String> declared = new LinkedHashSet<>();
-    for (Schema.Variable variable : schema.variables()) {
-      declared.add(variable.name());
-    }
+    problems.addAll(undeclaredProfiles(schema));
+    Set<String> declared = declaredNames(schema);
 
     List<EntrySource> sources = new ArrayList<>();
     if (!settings.values.isEmpty()) {
@@ -89,61 +74,52 @@ final class Loader {
     }
     sources.add(environmentLayer(declared));
     List<String> notes = new ArrayList<>();
-    List<EnvProvider> providers = providers(profile.value());
-    sources.addAll(fetch(providers, profile.value(), declared, notes));
-    sourceProblems.addAll(providerSettings.problems());
-    sources.addAll(fileSources);
-
+    List<EnvProvider> providers = providers(profile);
+    sources.addAll(fetch(providers, profile, declared, notes));
+    for (EntrySource file : fileSources) {
+      sources.add(VarFiles.inDotEnv(file, declared, directory, problems));
+    }
     Layers layers = new Layers(sources);
+
     Redactor redactor = redactor(layers, schema);
-    Binder binder =
-        new Binder(
-            schema,
-            layers,
-            profile.value(),
-            profile.origin(),
-            Set.copyOf(fileSources),
-            settings.allowSecretsFromFiles,
-            lookedIn(providers),
-            redactor);
+    boolean secretsFromFiles = settings.allowSecretsFromFiles || !settings.profiles.isProductionLike(profile);
+    Binder binder = new Binder(schema, layers, profile, chosen.origin(), Set.copyOf(fileSources), secretsFromFiles,
+        lookedIn(providers, fileSources, profile), redactor);
     Object root = binder.bind();
-    if (validator != null) {
-      binder.validate(validator);
-    } else if (constrained) {
-      binder.validateBuiltin(scan.jdkUrlHandlers());
-    }
+    startup.constraints().validate(binder);
     problems.addAll(binder.problems());
-    List<Problem> unknown = unknownKeys(layers, schema, declared);
-    if (files != null) {
-      unknown.addAll(files.warnings());
-    }
+
+    return outcome(type, schema, profile, layers, declared, root, binder, redactor, notes);
+  }
+
+  /** Returns the record and its report, or throws every problem at once, with the warnings. */
+  private <T extends Record> Resolution<T> outcome(Class<T> type, Schema schema, Profile profile, Layers layers,
+      Set<String> declared, Object root, Binder binder, Redactor redactor, List<String> notes) {
+    String schemaName = type.getSimpleName();
+    List<Problem> unknown = redactor.apply(unknownKeys(layers, schema, declared));
+    // References to names set nowhere: warnings like unknown keys, errors in strict mode.
+    List<Problem> unresolved = files == null ? List.of() : redactor.apply(files.warnings());
+    List<Problem> warnings = new ArrayList<>(unknown);
+    warnings.addAll(unresolved);
     if (settings.strict) {
-      problems.addAll(unknown);
+      problems.addAll(warnings);
+      warnings.clear();
     }
     if (!sourceProblems.isEmpty() || !problems.isEmpty() || root == null) {
       List<Problem> all = new ArrayList<>(sourceProblems);
-      all.addAll(ordered(problems, schema));
-      throw new EnvException(schemaName, profile.value().name(), redactor.apply(all));
+      all.addAll(ordered(hinted(problems, unknown), schema));
+      throw new EnvException(schemaName, profile.name(), redactor.apply(all), warnings);
     }
-    List<Problem> warnings = settings.strict ? List.of() : redactor.apply(unknown);
     if (!warnings.isEmpty()) {
       warn(schemaName, warnings);
     }
-    return new Resolution<>(type.cast(root), Report.of(schemaName, profile.value(), binder, warnings, notes));
+    return new Resolution<>(type.cast(root), Report.of(schemaName, profile, binder, warnings, notes));
   }
 
-  /**
-   * Starts Hibernate Validator for {@code schema} if it needs it: for constraints Envelope does not
-   * evaluate itself, or for any constraint when the application brings its own messages.
-   */
-  private static SchemaValidator validator(Class<?> type, Schema schema, boolean applicationMessages) {
-    boolean constrained = schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty();
-    return constrained && (schema.needsValidator() || applicationMessages)
-        ? SchemaValidator.start(type, schema.constrainedClasses(), schema.constraintNames())
-        : null;
-  }
+  // ---- profile ------------------------------------------------------------------------------
 
-  private record Origin<V>(V value, String origin) {}
+  /** The profile of a load and where it was chosen. */
+  private record Chosen(Profile profile, String origin) {}
 
   /** Returns the builder's syntax, else {@code ENVELOPE_DOTENV_SYNTAX} read as {@code APP_ENV} is. */
   private DotEnvSyntax dotEnvSyntax() {
@@ -167,9 +143,15 @@ final class Loader {
     }
   }
 
-  private Origin<Profile> profile(String schemaName) {
+  /**
+   * Chooses the profile: the builder's, else {@code APP_ENV} from the builder values, the
+   * environment, {@code .env.local} or {@code .env} (the files a profile does not select). A name
+   * that is malformed or not declared is a problem, and the load goes on in {@code development} so
+   * that every other problem is listed too.
+   */
+  private Chosen profile() {
     if (settings.profile != null) {
-      return new Origin<>(settings.profile, "builder");
+      return new Chosen(settings.profile, "builder");
     }
     String text = settings.values.get(PROFILE_VARIABLE);
     String origin = "builder values";
@@ -177,21 +159,91 @@ final class Loader {
       text = environment.get(PROFILE_VARIABLE);
       origin = "environment";
     }
-    if ((text == null || text.isEmpty()) && files != null) {
-      DotEnvEntry entry = files.peek(".env", PROFILE_VARIABLE);
-      if (entry != null) {
-        text = entry.unexpandedValue();
-        origin = files.display(".env") + ":" + entry.line();
+    for (String file : List.of(".env.local", ".env")) {
+      if ((text == null || text.isEmpty()) && files != null) {
+        DotEnvEntry entry = files.peek(file, PROFILE_VARIABLE);
+        if (entry != null) {
+          text = entry.unexpandedValue();
+          origin = files.display(file) + ":" + entry.line();
+        }
       }
     }
     if (text == null || text.isEmpty()) {
-      return new Origin<>(Profile.DEVELOPMENT, "default");
+      return new Chosen(Profile.DEVELOPMENT, "default");
     }
+    Profile profile;
     try {
-      return new Origin<>(Profile.of(text), origin);
+      profile = Profile.of(text);
     } catch (IllegalArgumentException e) {
-      Problem problem = new Problem(PROFILE_VARIABLE, Problem.Kind.INVALID, e.getMessage(), origin);
-      throw new EnvException(schemaName, "unknown", List.of(problem));
+      sourceProblems.add(new Problem(PROFILE_VARIABLE, Problem.Kind.INVALID,
+          e.getMessage() + "; the rest was checked as in development", origin));
+      return new Chosen(Profile.DEVELOPMENT, "default, as APP_ENV is invalid");
+    }
+    if (!settings.profiles.accepts(profile)) {
+      String hint = settings.profiles.suggestion(text);
+      sourceProblems.add(new Problem(PROFILE_VARIABLE, Problem.Kind.INVALID,
+          "'" + text + "' is not a known profile (known: " + settings.profiles.known()
+              + "); the rest was checked as in development",
+          origin, hint.isEmpty() ? "declare a custom profile with Env.builder().profiles(\"" + profile.name() + "\")" : hint));
+      return new Chosen(Profile.DEVELOPMENT, "default, as APP_ENV is invalid");
+    }
+    return new Chosen(profile, origin);
+  }
+
+  /** Returns a problem for each profile that {@code @RequiredIn} or {@code @DefaultIn} names but no one declared. */
+  private List<Problem> undeclaredProfiles(Schema schema) {
+    List<Problem> found = new ArrayList<>();
+    for (Schema.Variable variable : schema.variables()) {
+      Set<Profile> named = new LinkedHashSet<>(variable.requiredIn());
+      named.addAll(variable.defaultsIn().keySet());
+      for (Profile named1 : named) {
+        if (!settings.profiles.accepts(named1)) {
+          String hint = settings.profiles.suggestion(named1.name());
+          found.add(new Problem(variable.name(), Problem.Kind.SCHEMA,
+              "names the profile '" + named1.name() + "', which is not a known profile (known: "
+                  + settings.profiles.known() + ")", "schema",
+              hint.isEmpty() ? "declare it with Env.builder().profiles(\"" + named1.name() + "\")" : hint));
+        }
+      }
+    }
+    return found;
+  }
+
+  // ---- sources ------------------------------------------------------------------------------
+
+  /** Reads the profile's {@code .env} files; their values also serve as provider settings. */
+  private List<EntrySource> dotEnvFiles(Profile profile) {
+    if (files == null) {
+      return List.of();
+    }
+    List<EntrySource> sources = files.sources(profile, EntrySource.DOT_ENV, providerSettings.environmentLookup());
+    sourceProblems.addAll(files.problems());
+    for (String failed : files.failed()) {
+      unread.add(failed + " (failed, see above)");
+    }
+    providerSettings.useFiles(sources);
+    for (EntrySource source : sources) {
+      EntrySource.Candidate chosen = source.candidate(PROFILE_VARIABLE);
+      boolean selected = !source.getName().equals(files.display(".env"))
+          && !source.getName().equals(files.display(".env.local"));
+      if (selected && chosen != null && !chosen.value().isEmpty()) {
+        Optional<Profile> other = parsedProfile(chosen.value());
+        if (other.isEmpty() || !other.get().equals(profile)) {
+          sourceProblems.add(new Problem(PROFILE_VARIABLE, Problem.Kind.INVALID,
+              "is set to '" + chosen.value() + "' in a file that profile " + profile + " selected, which cannot"
+                  + " change the profile", chosen.origin(),
+              "set APP_ENV in the environment, .env.local or .env"));
+        }
+      }
+    }
+    return sources;
+  }
+
+  private static Optional<Profile> parsedProfile(String text) {
+    try {
+      return Optional.of(Profile.of(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 
@@ -211,33 +263,6 @@ final class Loader {
       }
     }
     return new EntrySource("environment", EntrySource.ENVIRONMENT, entries);
-  }
-
-  /**
-   * Returns a redactor of every value any layer holds for a {@code Secret} variable, and of provider
-   * settings whose names mark them as credentials.
-   */
-  private Redactor redactor(Layers layers, Schema schema) {
-    List<String> secrets = new ArrayList<>();
-    for (Schema.Variable variable : schema.variables()) {
-      if (variable.secret()) {
-        for (EntrySource source : layers.sources()) {
-          EntrySource.Candidate candidate = source.candidate(variable.name());
-          if (candidate != null) {
-            secrets.add(candidate.value());
-          }
-        }
-      }
-    }
-    for (String name : providerSettings.read()) {
-      if (name.contains("TOKEN") || name.contains("SECRET") || name.contains("PASSWORD") || name.contains("KEY")) {
-        Optional<String> value = providerSettings.apply(name);
-        if (value.isPresent()) {
-          secrets.add(value.get());
-        }
-      }
-    }
-    return Redactor.of(secrets);
   }
 
   private List<EnvProvider> providers(Profile profile) {
@@ -266,9 +291,13 @@ final class Loader {
     ProviderRequest request = ProviderRequest.of(profile, declared, providerSettings);
     List<EntrySource> sources = new ArrayList<>();
     int ordinal = EntrySource.PROVIDERS;
-    for (ProviderFetcher.Result result : ProviderFetcher.fetchAll(providers, request, settings.providerTimeout)) {
+    List<ProviderFetcher.Result> results = ProviderFetcher.fetchAll(providers, request, settings.providerTimeout);
+    // A provider's failure may quote any of the settings it read, whatever their names.
+    Redactor settingsRedactor = Redactor.of(providerSettings.credentials());
+    for (ProviderFetcher.Result result : results) {
       if (result.problem() != null) {
-        sourceProblems.add(result.problem());
+        sourceProblems.add(settingsRedactor.apply(result.problem()));
+        unread.add(result.provider().name() + " (failed, see above)");
         continue;
       }
       ProviderSnapshot snapshot = result.snapshot();
@@ -281,10 +310,62 @@ final class Loader {
         notes.add(result.provider().name() + ": " + snapshot.note());
       }
     }
+    sourceProblems.addAll(providerSettings.problems());
     return sources;
   }
 
-  private String lookedIn(List<EnvProvider> providers) {
+  // ---- bind ---------------------------------------------------------------------------------
+
+  private static Set<String> declaredNames(Schema schema) {
+    Set<String> declared = new LinkedHashSet<>();
+    for (Schema.Variable variable : schema.variables()) {
+      declared.add(variable.name());
+    }
+    return declared;
+  }
+
+  /**
+   * Returns a redactor of every value any layer holds for a {@code Secret} variable, and of provider
+   * settings that are credentials.
+   */
+  private Redactor redactor(Layers layers, Schema schema) {
+    List<String> secrets = new ArrayList<>();
+    for (Schema.Variable variable : schema.variables()) {
+      if (variable.secret()) {
+        for (EntrySource source : layers.sources()) {
+          EntrySource.Candidate candidate = source.candidate(variable.name());
+          if (candidate != null) {
+            secrets.add(candidate.value());
+          }
+        }
+      }
+    }
+    for (String name : providerSettings.read()) {
+      if (name.contains("TOKEN") || name.contains("SECRET") || name.contains("PASSWORD") || name.contains("KEY")) {
+        Optional<String> value = providerSettings.apply(name);
+        if (value.isPresent() && !isEndpoint(value.get())) {
+          secrets.add(value.get());
+        }
+      }
+    }
+    return Redactor.of(secrets);
+  }
+
+  /** Returns whether a setting's value is an endpoint URI without credentials, which is not a secret. */
+  static boolean isEndpoint(String value) {
+    if (!value.contains("://")) {
+      return false;
+    }
+    try {
+      URI uri = new URI(value);
+      return uri.getScheme() != null && uri.getRawUserInfo() == null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** Returns where a missing variable was looked for, and which sources could not be read. */
+  private String lookedIn(List<EnvProvider> providers, List<EntrySource> fileSources, Profile profile) {
     List<String> places = new ArrayList<>();
     if (!settings.values.isEmpty()) {
       places.add("builder values");
@@ -297,10 +378,23 @@ final class Loader {
       places.add(source.getName());
     }
     if (files != null && fileSources.isEmpty()) {
-      places.add("no .env files in " + directory.toAbsolutePath().normalize());
+      places.add("no .env files for " + profile + " in " + directory.toAbsolutePath().normalize());
     }
-    return String.join(", ", places);
+    String text = String.join(", ", places);
+    if (!unread.isEmpty()) {
+      text += "; not read: " + String.join(", ", unread);
+    }
+    if (files != null) {
+      List<String> other = files.unread(profile);
+      if (!other.isEmpty()) {
+        text += "; found " + String.join(", ", other) + ", not read in profile " + profile
+            + " (it reads " + String.join(", ", DotEnvFiles.fileNames(profile)) + ")";
+      }
+    }
+    return text;
   }
+
+  // ---- outcome ------------------------------------------------------------------------------
 
   private List<Problem> unknownKeys(Layers layers, Schema schema, Set<String> declared) {
     Set<String> expected = new HashSet<>(providerSettings.read());
@@ -310,6 +404,30 @@ final class Loader {
       expected.add(name + VarFiles.SUFFIX);
     }
     return UnknownKeys.find(layers, schema.type().getSimpleName(), declared, expected);
+  }
+
+  /** Adds "did you mean" hints to missing variables whose name is close to an unknown key that was set. */
+  private static List<Problem> hinted(List<Problem> problems, List<Problem> unknown) {
+    if (unknown.isEmpty()) {
+      return problems;
+    }
+    List<Problem> hinted = new ArrayList<>(problems.size());
+    for (Problem problem : problems) {
+      Problem closest = null;
+      if (problem.kind() == Problem.Kind.MISSING && problem.hint().isEmpty()) {
+        int best = Integer.MAX_VALUE;
+        for (Problem key : unknown) {
+          int distance = Names.distance(problem.variable(), key.variable());
+          if (distance < best && distance <= Math.max(2, problem.variable().length() / 4)) {
+            best = distance;
+            closest = key;
+          }
+        }
+      }
+      hinted.add(closest == null ? problem : new Problem(problem.variable(), problem.kind(), problem.message(),
+          problem.origin(), "did you mean " + closest.variable() + ", set in " + closest.origin() + "?"));
+    }
+    return hinted;
   }
 
   /** Orders problems in schema order; group-level and unknown-key problems follow. */

@@ -9,6 +9,10 @@ final class ProblemTable {
   private ProblemTable() {}
 
   static String format(String schema, String profile, List<Problem> problems) {
+    return format(schema, profile, problems, List.of());
+  }
+
+  static String format(String schema, String profile, List<Problem> problems, List<Problem> warnings) {
     int width = 0;
     int messageWidth = 0;
     for (Problem problem : problems) {
@@ -30,6 +34,9 @@ final class ProblemTable {
       } else {
         out.append(pad(text(problem), messageWidth)).append("  (").append(problem.origin()).append(')');
       }
+    }
+    for (Problem warning : warnings) {
+      out.append("\n  warning: ").append(warning);
     }
     return out.toString();
   }

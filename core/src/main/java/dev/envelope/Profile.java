@@ -1,8 +1,12 @@
 package dev.envelope;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Names the environment the process runs in: {@code development}, {@code test}, {@code staging},
@@ -10,8 +14,11 @@ import java.util.Objects;
  *
  * <p>The profile is taken from {@link Env.Builder#profile(String)}, else the {@code APP_ENV}
  * variable, else {@code development}. Names are case-insensitive; the aliases {@code dev}, {@code
- * prod} and {@code stage} (and {@code prd}, {@code stg}) stand for the standard names. A schema
- * component of type {@code Profile} receives the active profile. Instances are immutable.
+ * prod} and {@code stage} (and {@code prd}, {@code stg}) stand for the standard names. A custom
+ * name must be declared with {@link Env.Builder#profiles} or {@link Env.Builder#productionLike}
+ * before a load accepts it, so that a typo such as {@code prodution} is an error rather than a new
+ * profile. A schema component of type {@code Profile} receives the active profile. Instances are
+ * immutable.
  */
 public final class Profile {
   /** The local development profile, and the default. */
@@ -59,6 +66,33 @@ public final class Profile {
           "'" + name + "' is not a valid profile name: use letters, digits, '-' and '_'");
     }
     return new Profile(normalized);
+  }
+
+  /**
+   * Returns the names this profile is known by, the canonical one first: {@code [production, prod,
+   * prd]}; a custom profile has only its own. {@code .env.{name}} files are read for each of them.
+   */
+  public List<String> names() {
+    List<String> names = new ArrayList<>(3);
+    names.add(name);
+    for (Map.Entry<String, Profile> entry : KNOWN.entrySet()) {
+      if (entry.getValue() == this && !entry.getKey().equals(name)) {
+        names.add(entry.getKey());
+      }
+    }
+    // Map.ofEntries has no order: sort the aliases so that file lists are stable.
+    Collections.sort(names.subList(1, names.size()));
+    return Collections.unmodifiableList(names);
+  }
+
+  /** Returns whether this is one of the four standard profiles rather than a custom one. */
+  public boolean isStandard() {
+    return KNOWN.get(name) == this;
+  }
+
+  /** Returns every name of the standard profiles, aliases included, for suggestions. */
+  static Set<String> standardNames() {
+    return KNOWN.keySet();
   }
 
   /** Returns the profile's canonical name, for example {@code production}. */

@@ -89,6 +89,27 @@ final class ProviderSettings implements Function<String, Optional<String>> {
     return read;
   }
 
+  /**
+   * Returns the values of every setting read so far that may be a credential, whatever its name: a
+   * provider's failure may quote any of them. Left out are only what names the target and is shown
+   * in the provider's own name and messages: endpoints (URIs without user information), and settings
+   * named {@code ENVELOPE_*} or ending in {@code _REGION}, {@code _PROJECT} or {@code _CONFIG}.
+   */
+  List<String> credentials() {
+    List<String> values = new ArrayList<>();
+    for (String name : read) {
+      if (name.startsWith("ENVELOPE_") || name.endsWith("_REGION") || name.endsWith("_PROJECT")
+          || name.endsWith("_CONFIG")) {
+        continue;
+      }
+      Optional<String> value = apply(name);
+      if (value.isPresent() && !Loader.isEndpoint(value.get())) {
+        values.add(value.get());
+      }
+    }
+    return values;
+  }
+
   /** Returns the problems met reading settings from files. */
   List<Problem> problems() {
     synchronized (problems) {

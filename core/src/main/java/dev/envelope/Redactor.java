@@ -7,14 +7,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Masks known secret values wherever they turn up in text shown to people: a {@code .env} reference
- * can copy a secret into a plain variable ({@code DATABASE_URL=postgres://app:${DB_PASSWORD}@db}), and
- * a library's exception message can quote a token. Values shorter than {@value #SHORTEST} characters
- * are not masked: they would garble every message and are not secrets worth the name.
+ * Masks secret values wherever they turn up in text shown to people: a {@code .env} reference can
+ * copy a secret into a plain variable ({@code DATABASE_URL=postgres://app:${DB_PASSWORD}@db}), and a
+ * library's exception message can quote a token. It masks values, never names, by two rules:
+ *
+ * <ul>
+ *   <li>a secret of {@value #ANYWHERE} characters or more is masked wherever it occurs, even inside a
+ *       longer word, since part of a word can still be a whole secret;
+ *   <li>a shorter secret is masked where it stands as a whole word (the characters on either side are
+ *       not letters or digits), so that a five-letter secret does not garble every path and message
+ *       that happens to contain those letters, and a one-character secret is still never shown alone.
+ * </ul>
+ *
+ * And, whatever the schema says, the password of a URI's user information ({@code
+ * postgres://orders:****@db}) and a user-information-only key ({@code https://****@sentry.io/1}, as in a
+ * Sentry DSN) are masked. Immutable.
  */
 final class Redactor {
-  static final int SHORTEST = 4;
-  private static final String MASK = "****";
+  /** Secrets at least this long are masked wherever they occur. */
+  static final int ANYWHERE = 8;
+  static final String MASK = "****";
 
   private final List<String> secrets;
 
@@ -25,7 +37,7 @@ final class Redactor {
   static Redactor of(Collection<String> values) {
     Set<String> distinct = new LinkedHashSet<>();
     for (String value : values) {
-      if (value != null && value.length() >= SHORTEST) {
+      if (value != null && !value.isEmpty()) {
         distinct.add(value);
       }
     }
@@ -42,17 +54,61 @@ final class Redactor {
     return new Redactor(secrets);
   }
 
+  /** Returns whether {@code text} holds a secret value, by the same rules as {@link #apply(String)}. */
+  boolean reveals(String text) {
+    if (text == null) {
+      return false;
+    }
+    for (String secret : secrets) {
+      if (find(text, secret, 0) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   String apply(String text) {
-    if (text == null || secrets.isEmpty()) {
+    if (text == null || text.isEmpty()) {
       return text;
     }
     String masked = text;
     for (String secret : secrets) {
-      if (masked.contains(secret)) {
-        masked = masked.replace(secret, MASK);
-      }
+      masked = mask(masked, secret);
     }
-    return masked;
+    return UriCredentials.mask(masked);
+  }
+
+  private static String mask(String text, String secret) {
+    int at = find(text, secret, 0);
+    if (at < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int from = 0;
+    while (at >= 0) {
+      out.append(text, from, at).append(MASK);
+      from = at + secret.length();
+      at = find(text, secret, from);
+    }
+    return out.append(text, from, text.length()).toString();
+  }
+
+  /** Returns where {@code secret} occurs in {@code text} from {@code from} by the rules above, or -1. */
+  private static int find(String text, String secret, int from) {
+    int at = text.indexOf(secret, from);
+    if (secret.length() >= ANYWHERE) {
+      return at;
+    }
+    while (at >= 0) {
+      int end = at + secret.length();
+      boolean startsWord = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+      boolean endsWord = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+      if (startsWord && endsWord) {
+        return at;
+      }
+      at = text.indexOf(secret, at + 1);
+    }
+    return -1;
   }
 
   Problem apply(Problem problem) {
@@ -61,9 +117,6 @@ final class Redactor {
   }
 
   List<Problem> apply(List<Problem> problems) {
-    if (secrets.isEmpty()) {
-      return problems;
-    }
     List<Problem> masked = new ArrayList<>(problems.size());
     for (Problem problem : problems) {
       masked.add(apply(problem));

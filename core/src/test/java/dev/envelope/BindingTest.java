@@ -86,10 +86,14 @@ class BindingTest {
   }
 
   @Test
-  void invalidProfileNameIsReportedWithItsOrigin() {
+  void invalidProfileNameIsReportedWithItsOriginAndEveryOtherProblem() {
     assertThatThrownBy(() -> Env.builder().hermetic().environment(Map.of("APP_ENV", "pro duction")).load(Service.class))
-        .isInstanceOfSatisfying(EnvException.class, e -> assertThat(e.problems())
-            .containsExactly(new Problem("APP_ENV", Problem.Kind.INVALID, "'pro duction' is not a valid profile name: use letters, digits, '-' and '_'", "environment")));
+        .isInstanceOfSatisfying(EnvException.class, e -> {
+          assertThat(e.problems()).first().isEqualTo(new Problem("APP_ENV", Problem.Kind.INVALID,
+              "'pro duction' is not a valid profile name: use letters, digits, '-' and '_'; the rest was checked as in development",
+              "environment"));
+          assertThat(e.problems()).extracting(Problem::variable).containsExactly("APP_ENV", "DATABASE_URL", "CACHE_URL", "PORT");
+        });
   }
 
   @Test

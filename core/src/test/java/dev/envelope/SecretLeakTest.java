@@ -153,7 +153,7 @@ class SecretLeakTest {
     EnvException e = catchThrowableOfType(EnvException.class, () -> load.load(Database.class));
 
     assertThat(e.problems()).containsExactly(
-        new Problem("PORT", Problem.Kind.INVALID, "'****' is not an integer", dir.resolve(".env") + ":2"));
+        new Problem("PORT", Problem.Kind.INVALID, "'****' is not a valid integer (details withheld: the value holds a secret)", dir.resolve(".env") + ":2"));
     assertNoCanary(e);
 
     Files.writeString(dir.resolve(".env"), "DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app\n");

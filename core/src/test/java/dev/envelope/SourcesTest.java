@@ -110,7 +110,8 @@ class SourcesTest {
             .extracting(Problem::kind, Problem::origin)
             .containsExactly(
                 tuple(Problem.Kind.INVALID, dir.resolve(".env") + ":2"),
-                tuple(Problem.Kind.MISSING, "looked in: environment, " + dir.resolve(".env"))));
+                tuple(Problem.Kind.MISSING, "looked in: environment, " + dir.resolve(".env")
+                    + "; not read: " + dir.resolve(".env") + " (failed, see above)")));
   }
 
   @Test
@@ -128,7 +129,7 @@ class SourcesTest {
   void missingVariableSaysWhenNoDotEnvFileWasFound() {
     assertThatThrownBy(() -> load(Map.of()).load(Config.class))
         .isInstanceOfSatisfying(EnvException.class, e -> assertThat(e.problems().get(0).origin())
-            .isEqualTo("looked in: environment, no .env files in " + dir.toAbsolutePath().normalize()));
+            .isEqualTo("looked in: environment, no .env files for development in " + dir.toAbsolutePath().normalize()));
   }
 
   @Test

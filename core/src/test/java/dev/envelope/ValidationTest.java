@@ -136,7 +136,8 @@ class ValidationTest {
   void compactConstructorRejectionIsAProblemNotAStackTrace() {
     assertThatThrownBy(() -> Env.builder().hermetic().values(Map.of("HOST", "h", "PORT", "0")).load(Guarded.class))
         .isInstanceOfSatisfying(EnvException.class, e -> assertThat(e.problems())
-            .containsExactly(new Problem("Guarded", Problem.Kind.CONSTRAINT, "rejected by Guarded's constructor: port 0 is reserved", "")));
+            .containsExactly(new Problem("Guarded", Problem.Kind.CONSTRAINT, "rejected by Guarded's constructor: port 0 is reserved",
+                "HOST from builder values, PORT from builder values")));
   }
 
   record Plain(String host) {}

@@ -21,8 +21,10 @@ import java.util.function.Function;
 /**
  * Reads the {@code .env} files of a profile from one directory, highest precedence first: {@code
  * .env.{profile}.local}, {@code .env.local} (not in {@code test}, so tests do not depend on one
- * developer's machine), {@code .env.{profile}}, {@code .env}. References are expanded across the
- * merged files, the process environment winning as in {@code dotenv-expand}.
+ * developer's machine), {@code .env.{profile}}, {@code .env}, where {@code {profile}} is the
+ * profile's canonical name, then each of its aliases ({@code .env.production}, then {@code .env.prd}
+ * and {@code .env.prod}). References are expanded across the merged files, the process environment
+ * winning as in {@code dotenv-expand}.
  */
 public final class DotEnvFiles {
   private final Path directory;
@@ -31,6 +33,7 @@ public final class DotEnvFiles {
   private final java.util.Set<String> present = new java.util.HashSet<>();
   private final List<Problem> problems = new ArrayList<>();
   private final List<Problem> warnings = new ArrayList<>();
+  private final List<String> failed = new ArrayList<>();
 
   /** Creates a reader of the files in {@code directory}. */
   public DotEnvFiles(Path directory) {
@@ -45,14 +48,50 @@ public final class DotEnvFiles {
 
   /** Returns the file names of {@code profile}, highest precedence first. */
   public static List<String> fileNames(Profile profile) {
-    List<String> names = new ArrayList<>(4);
-    names.add(".env." + profile.name() + ".local");
+    List<String> names = new ArrayList<>(8);
+    for (String name : profile.names()) {
+      names.add(".env." + name + ".local");
+    }
     if (!profile.equals(Profile.TEST)) {
       names.add(".env.local");
     }
-    names.add(".env." + profile.name());
+    for (String name : profile.names()) {
+      names.add(".env." + name);
+    }
     names.add(".env");
     return names;
+  }
+
+  /**
+   * Returns the {@code .env.*} files of the directory that {@code profile} does not read, other than
+   * templates ({@code .env.example}, {@code .sample}, {@code .template}, {@code .dist}): a file named
+   * for another profile's alias, or misspelt, explains a variable that is missing.
+   */
+  public List<String> unread(Profile profile) {
+    String[] listed = directory.toFile().list();
+    if (listed == null) {
+      return List.of();
+    }
+    List<String> read = fileNames(profile);
+    List<String> unread = new ArrayList<>();
+    for (String file : listed) {
+      if (file.startsWith(".env.") && !read.contains(file) && !isTemplate(file)
+          && Files.isRegularFile(directory.resolve(file))) {
+        unread.add(file);
+      }
+    }
+    java.util.Collections.sort(unread);
+    return unread;
+  }
+
+  private static boolean isTemplate(String file) {
+    return file.endsWith(".example") || file.endsWith(".sample") || file.endsWith(".template")
+        || file.endsWith(".dist") || file.endsWith(".defaults") || file.endsWith(".keys") || file.endsWith(".vault");
+  }
+
+  /** Returns the files, as shown in origins, that could not be read or parsed: none of their values count. */
+  public List<String> failed() {
+    return failed;
   }
 
   /**
@@ -91,6 +130,7 @@ public final class DotEnvFiles {
       expansion = DotEnvExpansion.of(syntax, existing, environment);
     } catch (DotEnvSyntaxException e) {
       problems.add(syntaxProblem(e));
+      failed.addAll(existing.keySet());
       return List.of();
     }
     for (DotEnvIssue issue : expansion.problems()) {
@@ -140,12 +180,15 @@ public final class DotEnvFiles {
     try {
       entries = DotEnvParser.parse(readUtf8(path), display(file), syntax);
     } catch (CharacterCodingException e) {
+      failed.add(display(file));
       problems.add(new Problem(display(file), Problem.Kind.INVALID, "is not valid UTF-8 text", display(file)));
     } catch (IOException e) {
       if (Files.exists(path)) {
+        failed.add(display(file));
         problems.add(new Problem(display(file), Problem.Kind.INVALID, "cannot be read: " + e, display(file)));
       }
     } catch (DotEnvSyntaxException e) {
+      failed.add(display(file));
       problems.add(syntaxProblem(e));
     }
     parsed.put(file, entries);
