@@ -197,6 +197,10 @@ public final class DotEnvParser {
         pos++;
         line++;
         lineStart = pos;
+      } else if (c == '\\' && quote == '\'' && pos + 1 < text.length() && text.charAt(pos + 1) == '\'') {
+        // As in the npm package: \' does not close a single-quoted value, and stays as written.
+        value.append("\\'");
+        pos += 2;
       } else if (c == '\\' && quote == '"') {
         doubleQuotedEscape(value);
       } else if (c == '\\' && quote == '`') {

@@ -103,9 +103,11 @@ class DotEnvParserErrorsTest {
   }
 
   @Test
-  void singleQuotesHaveNoEscapes() {
-    assertThat(failure("A='it\\'s'\n"))
-        .hasMessage(".env.local:1: unexpected text at column 8 after the closing ' of A");
+  void backslashQuoteDoesNotCloseASingleQuotedValueSoOneLeftOpenIsUnterminated() {
+    assertThat(DotEnvParser.parseAndExpand("A='it\\'s'\n", ".env", java.util.Map.of()))
+        .containsEntry("A", "it\\'s");
+    assertThat(failure("A='it\\'\nB=2\n"))
+        .hasMessage(".env.local:1: unterminated single-quoted value of A: the ' opened on this line is never closed");
   }
 
   @Test
