@@ -29,7 +29,10 @@ public final class DotEnvExpansion {
 
   DotEnvExpansion(Map<String, Map<String, Value>> byFile, List<DotEnvIssue> problems, List<DotEnvIssue> warnings) {
     Map<String, Map<String, Value>> copy = new LinkedHashMap<>();
-    byFile.forEach((file, values) -> copy.put(file, Collections.unmodifiableMap(new LinkedHashMap<>(values))));
+    // A loop, not forEach: a lambda costs a cold start its bootstrap.
+    for (Map.Entry<String, Map<String, Value>> file : byFile.entrySet()) {
+      copy.put(file.getKey(), Collections.unmodifiableMap(new LinkedHashMap<>(file.getValue())));
+    }
     this.byFile = Collections.unmodifiableMap(copy);
     this.problems = List.copyOf(problems);
     this.warnings = List.copyOf(warnings);

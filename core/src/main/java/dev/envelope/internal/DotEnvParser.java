@@ -81,7 +81,9 @@ public final class DotEnvParser {
       throw expansion.problems().get(0).toException();
     }
     Map<String, String> values = new LinkedHashMap<>();
-    expansion.values(source).forEach((key, value) -> values.put(key, value.value()));
+    for (Map.Entry<String, DotEnvExpansion.Value> entry : expansion.values(source).entrySet()) {
+      values.put(entry.getKey(), entry.getValue().value());
+    }
     return java.util.Collections.unmodifiableMap(values);
   }
 
