@@ -13,10 +13,10 @@ import java.util.function.Function;
  * The expanded values of a profile's {@code .env} files, in either syntax, with the problems and
  * warnings met on the way. Immutable.
  */
-public final class DotEnvExpansion {
+final class DotEnvExpansion {
 
   /** One key's value in one file, and the line that set it. */
-  public record Value(String value, int line) {
+  record Value(String value, int line) {
     @Override
     public String toString() {
       return "Value[line " + line + "]";
@@ -46,7 +46,7 @@ public final class DotEnvExpansion {
    *
    * @throws DotEnvSyntaxException for a malformed reference, a cycle, or a breach of the limits
    */
-  public static DotEnvExpansion of(
+  static DotEnvExpansion of(
       DotEnvSyntax syntax, Map<String, List<DotEnvEntry>> highestFirst, Function<String, String> environment) {
     if (syntax == DotEnvSyntax.COMPOSE) {
       List<String> names = new ArrayList<>(highestFirst.keySet());
@@ -89,17 +89,17 @@ public final class DotEnvExpansion {
   }
 
   /** Returns the values of {@code file}, key to value, in the order keys first appear in it. */
-  public Map<String, Value> values(String file) {
+  Map<String, Value> values(String file) {
     return byFile.getOrDefault(file, Map.of());
   }
 
   /** Returns what kept entries from a value: {@code ${NAME?message}} references to unset names. */
-  public List<DotEnvIssue> problems() {
+  List<DotEnvIssue> problems() {
     return problems;
   }
 
   /** Returns the entries that refer to a name set nowhere (expanded to empty). */
-  public List<DotEnvIssue> warnings() {
+  List<DotEnvIssue> warnings() {
     return warnings;
   }
 

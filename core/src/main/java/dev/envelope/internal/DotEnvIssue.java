@@ -12,10 +12,10 @@ import dev.envelope.Problem;
  * @param line the entry's line
  * @param detail what is wrong, without any value
  */
-public record DotEnvIssue(String variable, Problem.Kind kind, String source, int line, String detail) {
+record DotEnvIssue(String variable, Problem.Kind kind, String source, int line, String detail) {
 
   /** Returns the issue as a problem of a load, with origin {@code source:line}. */
-  public Problem toProblem() {
+  Problem toProblem() {
     return new Problem(variable, kind, detail, source + ":" + line);
   }
 
