@@ -93,6 +93,15 @@ final class Binder {
     return problems;
   }
 
+  /** Returns each bound variable's text (null when unset), to tell which variables a refresh changed. */
+  Map<String, String> texts() {
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Map.Entry<Schema.Variable, Bound> entry : bound.entrySet()) {
+      texts.put(entry.getKey().name(), entry.getValue().text());
+    }
+    return texts;
+  }
+
   Map<Schema.Variable, Bound> bound() {
     return bound;
   }

@@ -7,47 +7,34 @@ import dev.envelope.internal.SchemaValidator;
  * violation to its problems. Two engines share this face: Envelope's built-in evaluator of the
  * standard constraints (Hibernate Validator's semantics and messages, without its bootstrap), and
  * Hibernate Validator itself, for custom constraints and message bundles. {@link Startup} chooses one
- * per schema.
+ * per schema. (One class with a mode rather than three: each class costs a cold start its loading.)
  */
-abstract class ConstraintEngine {
+final class ConstraintEngine {
   /** The engine of a schema without constraints. */
-  static final ConstraintEngine NONE = new ConstraintEngine() {
-    @Override
-    void validate(Binder binder) {}
-  };
+  static final ConstraintEngine NONE = new ConstraintEngine(null, false, false);
 
-  abstract void validate(Binder binder);
+  private final SchemaValidator hibernate;
+  private final boolean builtin;
+  private final boolean jdkUrlHandlers;
+
+  private ConstraintEngine(SchemaValidator hibernate, boolean builtin, boolean jdkUrlHandlers) {
+    this.hibernate = hibernate;
+    this.builtin = builtin;
+    this.jdkUrlHandlers = jdkUrlHandlers;
+  }
 
   static ConstraintEngine hibernate(SchemaValidator validator) {
-    return new Hibernate(validator);
+    return new ConstraintEngine(validator, false, false);
   }
 
   static ConstraintEngine builtin(boolean jdkUrlHandlers) {
-    return new Builtin(jdkUrlHandlers);
+    return new ConstraintEngine(null, true, jdkUrlHandlers);
   }
 
-  private static final class Hibernate extends ConstraintEngine {
-    private final SchemaValidator validator;
-
-    Hibernate(SchemaValidator validator) {
-      this.validator = validator;
-    }
-
-    @Override
-    void validate(Binder binder) {
-      binder.validate(validator);
-    }
-  }
-
-  private static final class Builtin extends ConstraintEngine {
-    private final boolean jdkUrlHandlers;
-
-    Builtin(boolean jdkUrlHandlers) {
-      this.jdkUrlHandlers = jdkUrlHandlers;
-    }
-
-    @Override
-    void validate(Binder binder) {
+  void validate(Binder binder) {
+    if (hibernate != null) {
+      binder.validate(hibernate);
+    } else if (builtin) {
       binder.validateBuiltin(jdkUrlHandlers);
     }
   }

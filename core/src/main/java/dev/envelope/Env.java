@@ -46,6 +46,9 @@ public final class Env {
   public static final class Builder {
     Profile profile;
     final Map<String, String> values = new LinkedHashMap<>();
+    /** Origins of the values that came with one; the others show as {@code builder values}. */
+    final Map<String, String> valueOrigins = new LinkedHashMap<>();
+    String valuesName = "builder values";
     Map<String, String> environment;
     Path directory;
     boolean noDotEnvFiles;
@@ -57,6 +60,7 @@ public final class Env {
     boolean allowSecretsFromFiles;
     boolean discoverProviders = true;
     Duration providerTimeout = Duration.ofSeconds(30);
+    Duration refreshInterval = Duration.ofMinutes(1);
     final List<String> customProfiles = new ArrayList<>();
     final List<String> productionLikeProfiles = new ArrayList<>();
 
@@ -124,6 +128,28 @@ public final class Env {
     /** Adds one explicit value; see {@link #values(Map)}. */
     public Builder value(String name, String value) {
       this.values.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      this.valueOrigins.remove(name);
+      return this;
+    }
+
+    /**
+     * Adds one explicit value that came from somewhere people should see in reports and problems,
+     * such as {@code command-line argument --app.url} when a framework hands over its own settings;
+     * otherwise as {@link #value(String, String)}.
+     */
+    public Builder value(String name, String value, String origin) {
+      value(name, value);
+      this.valueOrigins.put(name, Objects.requireNonNull(origin, "origin"));
+      return this;
+    }
+
+    /**
+     * Names the explicit values where a problem lists the places a variable was looked for; default
+     * {@code builder values}. For a framework that hands over its own settings, such as Spring Boot's
+     * command-line arguments and test properties.
+     */
+    public Builder valuesName(String name) {
+      this.valuesName = Objects.requireNonNull(name, "name");
       return this;
     }
 
@@ -213,6 +239,20 @@ public final class Env {
         throw new IllegalArgumentException("providerTimeout must be positive: " + timeout);
       }
       this.providerTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets how often a {@link LiveEnv} re-resolves its sources (each period jittered by up to 10%, so
+     * that replicas do not poll in step); default one minute.
+     *
+     * @throws IllegalArgumentException if {@code interval} is shorter than one second
+     */
+    public Builder refreshInterval(Duration interval) {
+      if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException("refreshInterval must be at least 1 s: " + interval);
+      }
+      this.refreshInterval = interval;
       return this;
     }
 

@@ -21,6 +21,8 @@ import java.util.Objects;
 public final class EnvLoader {
   final Profile profile;
   final Map<String, String> values;
+  final Map<String, String> valueOrigins;
+  final String valuesName;
   final Map<String, String> environment;
   final Path directory;
   final boolean noDotEnvFiles;
@@ -33,10 +35,13 @@ public final class EnvLoader {
   final boolean discoverProviders;
   final Duration providerTimeout;
   final ProfileRules profiles;
+  final Duration refreshInterval;
 
   EnvLoader(Env.Builder builder) {
     this.profile = builder.profile;
     this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.values));
+    this.valueOrigins = Map.copyOf(builder.valueOrigins);
+    this.valuesName = builder.valuesName;
     this.environment = builder.environment;
     this.directory = builder.directory;
     this.noDotEnvFiles = builder.noDotEnvFiles;
@@ -49,6 +54,7 @@ public final class EnvLoader {
     this.discoverProviders = builder.discoverProviders;
     this.providerTimeout = builder.providerTimeout;
     this.profiles = new ProfileRules(builder.customProfiles, builder.productionLikeProfiles);
+    this.refreshInterval = builder.refreshInterval;
   }
 
   /**
@@ -68,7 +74,24 @@ public final class EnvLoader {
    */
   public <T extends Record> Resolution<T> resolve(Class<T> schema) {
     Objects.requireNonNull(schema, "schema");
-    return new Loader(this).resolve(schema);
+    return new Loader(this, null).resolve(schema);
+  }
+
+  /**
+   * Loads {@code schema} and keeps it current: the returned {@link LiveEnv} re-resolves every
+   * {@linkplain Env.Builder#refreshInterval refresh interval} (jittered), when a provider signals a
+   * change, and on {@link LiveEnv#refresh()}, and swaps in a new record only if it is complete and
+   * valid. The first load happens now, on this thread.
+   *
+   * @throws EnvException as {@link #load} does, for the first load
+   */
+  public <T extends Record> LiveEnv<T> watch(Class<T> schema) {
+    Objects.requireNonNull(schema, "schema");
+    return LiveEnv.start(this, schema);
+  }
+
+  <T extends Record> Resolution<T> resolve(Class<T> schema, LiveState live) {
+    return new Loader(this, live).resolve(schema);
   }
 
   /** Returns the settings that shape a load, never a value. */

@@ -42,8 +42,12 @@ final class Loader {
   /** Sources that failed as a whole, for "looked in": none of their values count. */
   private final List<String> unread = new ArrayList<>();
 
-  Loader(EnvLoader settings) {
+  /** What a live configuration keeps between its loads; null for a one-off load. */
+  private final LiveState live;
+
+  Loader(EnvLoader settings, LiveState live) {
     this.settings = settings;
+    this.live = live;
     this.environment =
         settings.environment != null ? settings.environment : settings.hermetic ? Map.of() : System.getenv();
     Path directory = settings.directory != null ? settings.directory : settings.hermetic ? null : Path.of("");
@@ -70,7 +74,7 @@ final class Loader {
 
     List<EntrySource> sources = new ArrayList<>();
     if (!settings.values.isEmpty()) {
-      sources.add(EntrySource.uniform("builder values", EntrySource.EXPLICIT, settings.values, false));
+      sources.add(explicitLayer());
     }
     sources.add(environmentLayer(declared));
     List<String> notes = new ArrayList<>();
@@ -107,13 +111,13 @@ final class Loader {
     }
     if (!sourceProblems.isEmpty() || !problems.isEmpty() || root == null) {
       List<Problem> all = new ArrayList<>(sourceProblems);
-      all.addAll(ordered(hinted(problems, unknown), schema));
+      all.addAll(ordered(hinted(withUnreadFiles(problems, profile), unknown), schema));
       throw new EnvException(schemaName, profile.name(), redactor.apply(all), warnings);
     }
     if (!warnings.isEmpty()) {
       warn(schemaName, warnings);
     }
-    return new Resolution<>(type.cast(root), Report.of(schemaName, profile, binder, warnings, notes));
+    return new Resolution<>(type.cast(root), Report.of(schemaName, profile, binder, warnings, notes), binder.texts());
   }
 
   // ---- profile ------------------------------------------------------------------------------
@@ -154,7 +158,7 @@ final class Loader {
       return new Chosen(settings.profile, "builder");
     }
     String text = settings.values.get(PROFILE_VARIABLE);
-    String origin = "builder values";
+    String origin = settings.valueOrigins.getOrDefault(PROFILE_VARIABLE, settings.valuesName);
     if (text == null || text.isEmpty()) {
       text = environment.get(PROFILE_VARIABLE);
       origin = "environment";
@@ -195,14 +199,16 @@ final class Loader {
     List<Problem> found = new ArrayList<>();
     for (Schema.Variable variable : schema.variables()) {
       Set<Profile> named = new LinkedHashSet<>(variable.requiredIn());
-      named.addAll(variable.defaultsIn().keySet());
-      for (Profile named1 : named) {
-        if (!settings.profiles.accepts(named1)) {
-          String hint = settings.profiles.suggestion(named1.name());
+      for (Map.Entry<Profile, String> defaultIn : variable.defaultsIn().entrySet()) {
+        named.add(defaultIn.getKey());
+      }
+      for (Profile profile : named) {
+        if (!settings.profiles.accepts(profile)) {
+          String hint = settings.profiles.suggestion(profile.name());
           found.add(new Problem(variable.name(), Problem.Kind.SCHEMA,
-              "names the profile '" + named1.name() + "', which is not a known profile (known: "
+              "names the profile '" + profile.name() + "', which is not a known profile (known: "
                   + settings.profiles.known() + ")", "schema",
-              hint.isEmpty() ? "declare it with Env.builder().profiles(\"" + named1.name() + "\")" : hint));
+              hint.isEmpty() ? "declare it with Env.builder().profiles(\"" + profile.name() + "\")" : hint));
         }
       }
     }
@@ -247,6 +253,15 @@ final class Loader {
     }
   }
 
+  private EntrySource explicitLayer() {
+    Map<String, EntrySource.Candidate> entries = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : settings.values.entrySet()) {
+      String origin = settings.valueOrigins.getOrDefault(entry.getKey(), settings.valuesName);
+      entries.put(entry.getKey(), new EntrySource.Candidate(entry.getValue(), origin, false));
+    }
+    return new EntrySource(settings.valuesName, EntrySource.EXPLICIT, entries);
+  }
+
   /**
    * Returns the environment as a layer, with {@code VAR} read from the file {@code VAR_FILE} names for
    * every declared variable (the Docker and Kubernetes convention for secrets).
@@ -289,9 +304,14 @@ final class Loader {
       return List.of();
     }
     ProviderRequest request = ProviderRequest.of(profile, declared, providerSettings);
+    List<ProviderRequest> requests = new ArrayList<>(providers.size());
+    for (EnvProvider provider : providers) {
+      ProviderSnapshot previous = live == null ? null : live.snapshot(provider);
+      requests.add(previous == null ? request : request.withPrevious(previous));
+    }
     List<EntrySource> sources = new ArrayList<>();
     int ordinal = EntrySource.PROVIDERS;
-    List<ProviderFetcher.Result> results = ProviderFetcher.fetchAll(providers, request, settings.providerTimeout);
+    List<ProviderFetcher.Result> results = ProviderFetcher.fetchAll(providers, requests, settings.providerTimeout);
     // A provider's failure may quote any of the settings it read, whatever their names.
     Redactor settingsRedactor = Redactor.of(providerSettings.credentials());
     for (ProviderFetcher.Result result : results) {
@@ -301,6 +321,9 @@ final class Loader {
         continue;
       }
       ProviderSnapshot snapshot = result.snapshot();
+      if (live != null) {
+        live.remember(result.provider(), request, snapshot);
+      }
       Map<String, EntrySource.Candidate> entries = new LinkedHashMap<>();
       for (ProviderSnapshot.Entry entry : snapshot.entries()) {
         entries.put(entry.name(), new EntrySource.Candidate(entry.value(), entry.origin(), entry.checked()));
@@ -368,7 +391,7 @@ final class Loader {
   private String lookedIn(List<EnvProvider> providers, List<EntrySource> fileSources, Profile profile) {
     List<String> places = new ArrayList<>();
     if (!settings.values.isEmpty()) {
-      places.add("builder values");
+      places.add(settings.valuesName);
     }
     places.add("environment");
     for (EnvProvider provider : providers) {
@@ -384,14 +407,34 @@ final class Loader {
     if (!unread.isEmpty()) {
       text += "; not read: " + String.join(", ", unread);
     }
-    if (files != null) {
-      List<String> other = files.unread(profile);
-      if (!other.isEmpty()) {
-        text += "; found " + String.join(", ", other) + ", not read in profile " + profile
-            + " (it reads " + String.join(", ", DotEnvFiles.fileNames(profile)) + ")";
-      }
-    }
     return text;
+  }
+
+  /**
+   * Adds to each missing variable's origin the {@code .env.*} files of the directory that the profile
+   * does not read: a file named for another profile, or misspelt, is the usual reason. Lists the
+   * directory only when something is missing.
+   */
+  private List<Problem> withUnreadFiles(List<Problem> found, Profile profile) {
+    if (files == null) {
+      return found;
+    }
+    List<String> other = null;
+    List<Problem> result = new ArrayList<>(found.size());
+    for (Problem problem : found) {
+      if (problem.kind() == Problem.Kind.MISSING) {
+        if (other == null) {
+          other = files.unread(profile);
+        }
+        if (!other.isEmpty()) {
+          problem = new Problem(problem.variable(), problem.kind(), problem.message(), problem.origin() + "; found "
+              + String.join(", ", other) + ", not read in profile " + profile + " (it reads "
+              + String.join(", ", DotEnvFiles.fileNames(profile)) + ")", problem.hint());
+        }
+      }
+      result.add(problem);
+    }
+    return result;
   }
 
   // ---- outcome ------------------------------------------------------------------------------

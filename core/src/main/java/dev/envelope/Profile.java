@@ -1,7 +1,5 @@
 package dev.envelope;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,13 +20,13 @@ import java.util.Set;
  */
 public final class Profile {
   /** The local development profile, and the default. */
-  public static final Profile DEVELOPMENT = new Profile("development");
+  public static final Profile DEVELOPMENT = new Profile("development", List.of("development", "dev"));
   /** The profile of automated tests; {@code .env.local} is not read in it. */
-  public static final Profile TEST = new Profile("test");
+  public static final Profile TEST = new Profile("test", List.of("test"));
   /** The pre-production profile. */
-  public static final Profile STAGING = new Profile("staging");
+  public static final Profile STAGING = new Profile("staging", List.of("staging", "stage", "stg"));
   /** The production profile, where secrets from files or defaults are refused. */
-  public static final Profile PRODUCTION = new Profile("production");
+  public static final Profile PRODUCTION = new Profile("production", List.of("production", "prd", "prod"));
 
   private static final Map<String, Profile> KNOWN =
       Map.ofEntries(
@@ -43,9 +41,11 @@ public final class Profile {
           Map.entry("prd", PRODUCTION));
 
   private final String name;
+  private final List<String> names;
 
-  private Profile(String name) {
+  private Profile(String name, List<String> names) {
     this.name = name;
+    this.names = names;
   }
 
   /**
@@ -65,7 +65,7 @@ public final class Profile {
       throw new IllegalArgumentException(
           "'" + name + "' is not a valid profile name: use letters, digits, '-' and '_'");
     }
-    return new Profile(normalized);
+    return new Profile(normalized, List.of(normalized));
   }
 
   /**
@@ -73,16 +73,7 @@ public final class Profile {
    * prd]}; a custom profile has only its own. {@code .env.{name}} files are read for each of them.
    */
   public List<String> names() {
-    List<String> names = new ArrayList<>(3);
-    names.add(name);
-    for (Map.Entry<String, Profile> entry : KNOWN.entrySet()) {
-      if (entry.getValue() == this && !entry.getKey().equals(name)) {
-        names.add(entry.getKey());
-      }
-    }
-    // Map.ofEntries has no order: sort the aliases so that file lists are stable.
-    Collections.sort(names.subList(1, names.size()));
-    return Collections.unmodifiableList(names);
+    return names;
   }
 
   /** Returns whether this is one of the four standard profiles rather than a custom one. */

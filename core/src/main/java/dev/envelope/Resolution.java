@@ -1,5 +1,6 @@
 package dev.envelope;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,10 +11,13 @@ import java.util.Objects;
 public final class Resolution<T> {
   private final T value;
   private final Report report;
+  /** Each variable's text, to tell which variables a refresh changed; never printed. */
+  final Map<String, String> texts;
 
-  Resolution(T value, Report report) {
+  Resolution(T value, Report report, Map<String, String> texts) {
     this.value = Objects.requireNonNull(value, "value");
     this.report = Objects.requireNonNull(report, "report");
+    this.texts = texts;
   }
 
   /** Returns the loaded, validated record. */

@@ -77,11 +77,13 @@ final class Startup {
 
   /**
    * Starts Hibernate Validator for {@code schema} if it needs it: for constraints Envelope does not
-   * evaluate itself, or for any constraint when the application brings its own messages.
+   * evaluate itself, for any constraint when the application brings its own messages, and on the
+   * module path, where Hibernate Validator's message bundle, which the built-in evaluator reads, is
+   * encapsulated in its module.
    */
   private SchemaValidator validator(Schema schema, boolean applicationMessages) {
     boolean constrained = schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty();
-    return constrained && (schema.needsValidator() || applicationMessages)
+    return constrained && (schema.needsValidator() || applicationMessages || Startup.class.getModule().isNamed())
         ? SchemaValidator.start(type, schema.constrainedClasses(), schema.constraintNames())
         : null;
   }

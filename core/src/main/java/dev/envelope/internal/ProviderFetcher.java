@@ -30,11 +30,14 @@ public final class ProviderFetcher {
 
   private ProviderFetcher() {}
 
-  /** Returns one result per provider, in the order given, after at most {@code timeout}. */
-  public static List<Result> fetchAll(List<EnvProvider> providers, ProviderRequest request, Duration timeout) {
+  /**
+   * Returns one result per provider, in the order given, after at most {@code timeout}; provider
+   * {@code i} is asked {@code requests.get(i)}.
+   */
+  public static List<Result> fetchAll(List<EnvProvider> providers, List<ProviderRequest> requests, Duration timeout) {
     List<Fetch> fetches = new ArrayList<>(providers.size());
-    for (EnvProvider provider : providers) {
-      fetches.add(start(provider, request));
+    for (int i = 0; i < providers.size(); i++) {
+      fetches.add(start(providers.get(i), requests.get(i)));
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     List<Result> results = new ArrayList<>(providers.size());

@@ -28,4 +28,16 @@ public interface EnvProvider {
    * @throws Exception if the provider cannot be read; the load then fails
    */
   ProviderSnapshot fetch(ProviderRequest request) throws Exception;
+
+  /**
+   * Starts telling {@code changed} when the provider's content may have changed, for live
+   * configuration: a mounted directory watched for the kubelet's swap, for example. Envelope then
+   * refreshes at once instead of at the next interval. Returns what stops the watch, called when
+   * the live configuration closes. By default a provider has no such signal and is polled.
+   *
+   * @throws Exception if the watch cannot start; the provider is then polled
+   */
+  default AutoCloseable watch(ProviderRequest request, Runnable changed) throws Exception {
+    return null;
+  }
 }

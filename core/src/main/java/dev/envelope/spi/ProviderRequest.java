@@ -19,12 +19,14 @@ public final class ProviderRequest {
   private final Profile profile;
   private final Set<String> declaredNames;
   private final Function<String, Optional<String>> settings;
+  private final ProviderSnapshot previous;
 
-  private ProviderRequest(
-      Profile profile, Set<String> declaredNames, Function<String, Optional<String>> settings) {
+  private ProviderRequest(Profile profile, Set<String> declaredNames,
+      Function<String, Optional<String>> settings, ProviderSnapshot previous) {
     this.profile = Objects.requireNonNull(profile, "profile");
     this.declaredNames = Set.copyOf(declaredNames);
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.previous = previous;
   }
 
   /**
@@ -34,13 +36,30 @@ public final class ProviderRequest {
   public static ProviderRequest of(
       Profile profile, Set<String> declaredNames, Map<String, String> settings) {
     Map<String, String> copy = Map.copyOf(settings);
-    return new ProviderRequest(profile, declaredNames, name -> Optional.ofNullable(copy.get(name)));
+    return new ProviderRequest(profile, declaredNames, name -> Optional.ofNullable(copy.get(name)), null);
   }
 
   /** Returns a request whose settings are looked up by {@code settings}; used by Envelope itself. */
   public static ProviderRequest of(
       Profile profile, Set<String> declaredNames, Function<String, Optional<String>> settings) {
-    return new ProviderRequest(profile, declaredNames, settings);
+    return new ProviderRequest(profile, declaredNames, settings, null);
+  }
+
+  /**
+   * Returns this request for a refresh, after the provider returned {@code previous}: a provider
+   * that can tell cheaply that nothing changed (a {@code 304} for the previous ETag, the same version
+   * ids) returns {@code previous} itself.
+   */
+  public ProviderRequest withPrevious(ProviderSnapshot previous) {
+    return new ProviderRequest(profile, declaredNames, settings, Objects.requireNonNull(previous, "previous"));
+  }
+
+  /**
+   * Returns what this provider returned the last time, when this fetch is a refresh of live
+   * configuration ({@code EnvLoader.watch}); empty on a first load.
+   */
+  public Optional<ProviderSnapshot> previous() {
+    return Optional.ofNullable(previous);
   }
 
   /** Returns the active profile. */

@@ -16,10 +16,12 @@ import java.util.Objects;
 public final class ProviderSnapshot {
   private final List<Entry> entries;
   private final String note;
+  private final String version;
 
-  private ProviderSnapshot(List<Entry> entries, String note) {
+  private ProviderSnapshot(List<Entry> entries, String note, String version) {
     this.entries = List.copyOf(entries);
     this.note = note;
+    this.version = version;
   }
 
   /** Returns a builder for a snapshot. */
@@ -38,6 +40,16 @@ public final class ProviderSnapshot {
    */
   public String note() {
     return note;
+  }
+
+  /**
+   * Returns the provider's token for this content (an ETag, a digest of version ids, a directory's
+   * modification time), or empty when it has none. A provider that finds, on a later fetch, that its
+   * content still has the version of {@link ProviderRequest#previous()} may return that snapshot
+   * itself, at the cost of the check alone; never a secret.
+   */
+  public String version() {
+    return version;
   }
 
   @Override
@@ -78,6 +90,7 @@ public final class ProviderSnapshot {
     private final List<Entry> entries = new ArrayList<>();
     private boolean shared;
     private String note = "";
+    private String version = "";
 
     private Builder() {}
 
@@ -111,16 +124,22 @@ public final class ProviderSnapshot {
       return this;
     }
 
+    /** Sets the content's version token (see {@link ProviderSnapshot#version()}); never a secret. */
+    public Builder version(String version) {
+      this.version = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
     /** Returns the snapshot. */
     public ProviderSnapshot build() {
       if (!shared) {
-        return new ProviderSnapshot(entries, note);
+        return new ProviderSnapshot(entries, note, version);
       }
       List<Entry> unchecked = new ArrayList<>(entries.size());
       for (Entry entry : entries) {
         unchecked.add(new Entry(entry.name(), entry.value(), entry.origin(), false));
       }
-      return new ProviderSnapshot(unchecked, note);
+      return new ProviderSnapshot(unchecked, note, version);
     }
   }
 }

@@ -16,10 +16,13 @@ import dev.envelope.Secret;
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Holds every provider to the same behaviour: entries and origins, missing keys, failures, and
@@ -172,5 +175,25 @@ public abstract class ProviderContract {
     EnvProvider provider = providerServing(bothEntries());
 
     assertEquals(provider.fetch(request()).entries(), provider.fetch(request()).entries());
+  }
+
+  /**
+   * The provider's settings (a token, an endpoint) work from a {@code .env} file as they do from the
+   * environment, so a developer can keep them in {@code .env.local}.
+   */
+  @Test
+  void settingsAreReadFromADotEnvFile(@TempDir Path directory) throws Exception {
+    EnvProvider provider = providerServing(bothEntries());
+    StringBuilder dotEnv = new StringBuilder();
+    // Single quotes: the value is taken literally, whatever characters a token holds.
+    settings().forEach((name, value) -> dotEnv.append(name).append("='").append(value).append("'\n"));
+    Files.writeString(directory.resolve(".env"), dotEnv);
+
+    Resolution<ContractSchema> resolution =
+        Env.builder().hermetic().directory(directory).profile(Profile.STAGING).provider(provider)
+            .resolve(ContractSchema.class);
+
+    assertEquals(CANARY, resolution.value().contractSecret().reveal());
+    assertNothingLeaks(resolution.report().toString());
   }
 }

@@ -175,7 +175,8 @@ class AwsSecretsManagerFailureTest {
     ProviderException thrown = fetchFailure(providerFor(aws).jsonSecret("prod/broken", "DATABASE_").build());
 
     assertThat(thrown.getMessage())
-        .startsWith("prod/broken: the SecretString is not valid JSON, so it cannot be expanded into variables (the value is not shown)");
+        .startsWith("prod/broken: the secret is not valid JSON, so it cannot be expanded into variables"
+            + " (expected a value at the end of the text; the value is not shown)");
     assertThat(thrown.getCause()).isNull();
   }
 

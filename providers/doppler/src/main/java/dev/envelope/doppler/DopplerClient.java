@@ -1,44 +1,41 @@
 package dev.envelope.doppler;
 
+import dev.envelope.spi.FetchLimits;
 import dev.envelope.spi.ProviderException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 
 /**
- * Downloads a config's secrets with one request, retried with jittered exponential backoff on
- * connection failures, timeouts, 429 and 5xx, and never on other statuses. Immutable and
- * thread-safe.
+ * Downloads a config's secrets with one request within {@link FetchLimits}: each attempt, body
+ * included, ends by its attempt time-out; connection failures, time-outs, 429 and 5xx are retried
+ * with jittered exponential backoff while the fetch's time limit allows, other statuses never; a
+ * redirect is refused; an interrupt cancels the call. Immutable and thread-safe.
  */
 final class DopplerClient {
-  /** The longest {@code Retry-After} honoured; a longer one fails the fetch at once. */
-  static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
+  /** The largest body read: 4 MiB, far above any config (Doppler's own limit is 64 KiB a secret). */
+  static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
   private static final int MAX_ERROR_BODY = 4096;
 
   private final OkHttpClient http;
-  private final int maxRetries;
+  private final FetchLimits limits;
   private final Duration initialBackoff;
   private final Duration maxBackoff;
-  private final Duration overallTimeout;
   private final Sleeper sleeper;
 
-  DopplerClient(
-      OkHttpClient http, int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration overallTimeout, Sleeper sleeper) {
+  DopplerClient(OkHttpClient http, FetchLimits limits, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
     this.http = http;
-    this.maxRetries = maxRetries;
+    this.limits = limits;
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
-    this.overallTimeout = overallTimeout;
     this.sleeper = sleeper;
   }
 
@@ -59,11 +56,14 @@ final class DopplerClient {
    * Downloads the secrets of {@code target}, conditionally on {@code etag} when it is not null.
    *
    * @throws ProviderException for answers that retrying cannot fix (401, 403, 404, other 4xx, a
-   *     body that is not Doppler's JSON) and for rate limiting that outlasts the retries
+   *     redirect, a body that is not Doppler's JSON or is too large) and for rate limiting that
+   *     outlasts the limits
    * @throws DopplerUnavailableException if Doppler stayed unreachable or kept answering 5xx
+   * @throws InterruptedException if the load gave up; the call in flight is cancelled
    */
-  Download download(DopplerTarget target, String etag) throws ProviderException, DopplerUnavailableException {
-    long deadline = System.nanoTime() + overallTimeout.toNanos();
+  Download download(DopplerTarget target, String etag)
+      throws ProviderException, DopplerUnavailableException, InterruptedException {
+    long deadline = System.nanoTime() + limits.timeout().toNanos();
     for (int attempt = 1; ; attempt++) {
       RetryableFailure failure;
       try {
@@ -71,27 +71,29 @@ final class DopplerClient {
       } catch (RetryableFailure e) {
         failure = e;
       }
+      String attempts = attempt + (attempt == 1 ? " attempt" : " attempts");
+      Duration left = FetchLimits.remaining(deadline);
+      if (failure.retryAfter != null && failure.retryAfter.compareTo(left) > 0) {
+        throw new ProviderException(failure.getMessage() + "; it asked to wait " + FetchLimits.format(failure.retryAfter)
+            + ", more than the " + FetchLimits.format(wholeSeconds(left)) + " left of the " + FetchLimits.format(limits.timeout())
+            + " time limit (" + attempts + ")");
+      }
       Duration wait = failure.retryAfter != null ? failure.retryAfter : backoff(attempt - 1);
-      boolean outOfRetries = attempt > maxRetries;
-      if (outOfRetries || wait.toNanos() >= deadline - System.nanoTime()) {
-        String message =
-            failure.getMessage() + " (" + attempt + (attempt == 1 ? " attempt" : " attempts")
-                + (outOfRetries ? "" : ", stopped by the " + seconds(overallTimeout) + " time limit") + ")";
+      boolean outOfAttempts = attempt >= limits.maxAttempts();
+      if (outOfAttempts || wait.compareTo(left) >= 0) {
+        String message = failure.getMessage() + " (" + attempts
+            + (outOfAttempts ? "" : ", stopped by the " + FetchLimits.format(limits.timeout()) + " time limit") + ")";
         if (failure.unavailable) {
           throw new DopplerUnavailableException(message, failure.getCause());
         }
         throw new ProviderException(message, failure.getCause());
       }
-      try {
-        sleeper.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ProviderException("Interrupted while waiting to retry Doppler: " + failure.getMessage(), e);
-      }
+      sleeper.sleep(wait);
     }
   }
 
-  private Download attempt(DopplerTarget target, String etag, long deadline) throws ProviderException, RetryableFailure {
+  private Download attempt(DopplerTarget target, String etag, long deadline)
+      throws ProviderException, RetryableFailure, InterruptedException {
     Request.Builder request =
         new Request.Builder()
             .url(target.downloadUrl())
@@ -101,42 +103,46 @@ final class DopplerClient {
     if (etag != null) {
       request.header("If-None-Match", etag);
     }
-    Call call = http.newCall(request.build());
-    // No single attempt may run past the fetch's overall time limit.
-    long remaining = Math.max(1, deadline - System.nanoTime());
-    long perCall = TimeUnit.MILLISECONDS.toNanos(http.callTimeoutMillis());
-    call.timeout().timeout(perCall == 0 ? remaining : Math.min(remaining, perCall), TimeUnit.NANOSECONDS);
-    try (Response response = call.execute()) {
-      int code = response.code();
-      if (code == 200) {
-        byte[] body = response.body().bytes();
-        try {
-          return new Download(SecretsJson.parseSecrets(body), response.header("ETag"), false);
-        } catch (SecretsJson.MalformedException e) {
-          throw new ProviderException(
-              "Doppler's response for " + target.configLabel() + " is not a JSON object of strings: " + e.getMessage());
-        }
-      }
-      if (code == 304 && etag != null) {
-        return Download.notModifiedSince();
-      }
-      String detail = detail(target, response);
-      if (code == 429) {
-        Duration retryAfter = retryAfter(response.header("Retry-After"));
-        String reason = "Doppler is rate-limiting the token " + target.tokenKind() + " (429)" + detail;
-        if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
-          throw new ProviderException(reason + "; it asked to wait " + seconds(retryAfter)
-              + ", longer than the " + seconds(MAX_RETRY_AFTER) + " this provider waits");
-        }
-        throw new RetryableFailure(reason, false, retryAfter, null);
-      }
-      if (code >= 500) {
-        throw new RetryableFailure("Doppler answered " + code + detail, true, null, null);
-      }
-      throw new ProviderException(rejection(target, code, detail));
+    Duration left = FetchLimits.remaining(deadline);
+    Duration limit = left.compareTo(limits.attemptTimeout()) < 0 ? left : limits.attemptTimeout();
+    HttpExchange.Answer answer;
+    try {
+      answer = HttpExchange.run(http.newCall(request.build()), limit.isZero() ? Duration.ofMillis(1) : limit,
+          MAX_BODY_BYTES, MAX_ERROR_BODY);
     } catch (IOException e) {
-      throw new RetryableFailure(describe(target, e), true, null, e);
+      throw new RetryableFailure(describe(target, e, limit), true, null, e);
     }
+    int code = answer.code();
+    if (code == 200) {
+      if (answer.tooLarge()) {
+        throw new ProviderException("Doppler's response for " + target.configLabel() + " is larger than "
+            + MAX_BODY_BYTES / (1024 * 1024) + " MiB, the most this provider reads");
+      }
+      try {
+        return new Download(SecretsJson.parseSecrets(answer.body()), answer.etag(), false);
+      } catch (SecretsJson.MalformedException e) {
+        throw new ProviderException(
+            "Doppler's response for " + target.configLabel() + " is not a JSON object of strings: " + e.getMessage());
+      }
+    }
+    if (code == 304 && etag != null) {
+      return Download.notModifiedSince();
+    }
+    if (code >= 300 && code < 400) {
+      throw new ProviderException("Doppler at " + host(target) + " answered " + code + ", redirecting to "
+          + target.redact(authorityOf(answer.location())) + "; redirects are not followed, so that the token never"
+          + " leaves the configured API host: set DOPPLER_API_HOST to the address that serves the API");
+    }
+    String detail = detail(target, answer.body());
+    if (code == 429) {
+      Duration retryAfter = retryAfter(answer.retryAfter());
+      throw new RetryableFailure(
+          "Doppler is rate-limiting the token " + target.tokenKind() + " (429)" + detail, false, retryAfter, null);
+    }
+    if (code >= 500) {
+      throw new RetryableFailure("Doppler answered " + code + detail, true, null, null);
+    }
+    throw new ProviderException(rejection(target, code, detail));
   }
 
   private static String rejection(DopplerTarget target, int code, String detail) {
@@ -154,24 +160,32 @@ final class DopplerClient {
     }
   }
 
-  private static String detail(DopplerTarget target, Response response) {
-    String text;
-    try {
-      text = response.peekBody(MAX_ERROR_BODY).string();
-    } catch (IOException e) {
-      text = "";
-    }
-    String messages = target.redact(SecretsJson.errorMessages(text));
+  private static String detail(DopplerTarget target, byte[] body) {
+    String messages = target.redact(SecretsJson.errorMessages(new String(body, StandardCharsets.UTF_8)));
     return messages.isEmpty() ? "" : ": " + messages;
   }
 
-  private static String describe(DopplerTarget target, IOException e) {
-    String host = target.apiHost().host() + ":" + target.apiHost().port();
-    if (e instanceof SocketTimeoutException) {
-      return "Doppler at " + host + " did not answer in time (" + target.redact(e.getMessage()) + ")";
+  private static String host(DopplerTarget target) {
+    return target.apiHost().host() + ":" + target.apiHost().port();
+  }
+
+  private static String authorityOf(String location) {
+    if (location == null) {
+      return "no Location";
     }
-    if (e instanceof InterruptedIOException) {
-      return "Doppler at " + host + " did not answer within the fetch's time limit";
+    try {
+      URI uri = URI.create(location.strip());
+      return uri.getAuthority() == null ? "a path on the same host" : uri.getScheme() + "://" + uri.getAuthority();
+    } catch (IllegalArgumentException e) {
+      return "a malformed Location";
+    }
+  }
+
+  private static String describe(DopplerTarget target, IOException e, Duration limit) {
+    String host = host(target);
+    if (e instanceof HttpExchange.TimedOut || e instanceof SocketTimeoutException
+        || "timeout".equals(e.getMessage()) || "Canceled".equals(e.getMessage())) {
+      return "Doppler at " + host + " did not answer within " + FetchLimits.format(limit);
     }
     if (e instanceof UnknownHostException) {
       return "Could not resolve the Doppler API host " + target.apiHost().host();
@@ -202,7 +216,7 @@ final class DopplerClient {
     }
   }
 
-  private static String seconds(Duration duration) {
-    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+  private static Duration wholeSeconds(Duration duration) {
+    return duration.toSeconds() >= 1 ? Duration.ofSeconds(duration.toSeconds()) : duration;
   }
 }

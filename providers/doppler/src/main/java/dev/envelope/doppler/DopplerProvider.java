@@ -1,6 +1,7 @@
 package dev.envelope.doppler;
 
 import dev.envelope.spi.EnvProvider;
+import dev.envelope.spi.FetchLimits;
 import dev.envelope.spi.ProviderException;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
@@ -19,16 +20,21 @@ import okhttp3.OkHttpClient;
  *
  * <p>Each fetch downloads the whole config with one request ({@code GET
  * /v3/configs/config/secrets/download?format=json}), conditional on the ETag of the previous
- * download: a {@code 304} reuses the snapshot this instance cached. Connection failures, timeouts,
- * 429 (honouring {@code Retry-After}) and 5xx are retried with jittered exponential backoff; 401,
- * 403, 404 and other 4xx fail at once. The token is read from the builder, else from the setting
+ * download: a {@code 304} reuses the snapshot this instance cached. Each fetch keeps to its {@link
+ * FetchLimits} (every attempt bounded body included, the whole fetch bounded), reads at most {@value
+ * DopplerClient#MAX_BODY_BYTES} bytes, follows no redirect, and cancels its request when the load
+ * interrupts it. Connection failures, time-outs, 429 (honouring {@code Retry-After} when it fits in
+ * the time left) and 5xx are retried with jittered exponential backoff; 401, 403, 404, other 4xx
+ * and redirects fail at once. The token is read from the builder, else from the setting
  * {@code DOPPLER_TOKEN} (explicit values, the environment or a {@code .env} file), and never appears
  * in a message, an origin or {@link #toString()}: at most its kind, such as {@code dp.st.…}.
  *
- * <p>With a {@linkplain Builder#fallbackFile fallback file}, every successful download is also
- * stored encrypted (the Doppler CLI's format, AES-256-GCM under a PBKDF2-HMAC-SHA256 key derived
- * from the token) by a background thread, and read back when Doppler stays unreachable or answers
- * 5xx; never after 401, 403 or 404.
+ * <p>With a {@linkplain Builder#fallbackFile fallback file} (or the {@linkplain
+ * Builder#cliFallbackFile CLI's default one}), every successful download is also stored encrypted
+ * (the Doppler CLI's format, AES-256-GCM under a PBKDF2-HMAC-SHA256 key derived from {@code
+ * DOPPLER_PASSPHRASE} or the token) by a background thread, which the JVM's exit waits for, and
+ * read back when Doppler stays unreachable or answers 5xx, unless older than {@linkplain
+ * Builder#fallbackMaxAge its maximum age}; never after 401, 403 or 404.
  *
  * <p>Instances are immutable apart from that cache and thread-safe; builders are not.
  */
@@ -40,7 +46,7 @@ public final class DopplerProvider implements EnvProvider {
   private final String project;
   private final String config;
   private final String apiHost;
-  private final Path fallbackFile;
+  private final FetchLimits limits;
   private final DopplerClient client;
   private final AtomicReference<Cached> cached = new AtomicReference<>();
   private final FallbackStore fallbackStore;
@@ -50,12 +56,14 @@ public final class DopplerProvider implements EnvProvider {
     this.project = builder.project;
     this.config = builder.config;
     this.apiHost = builder.apiHost;
-    this.fallbackFile = builder.fallbackFile;
+    this.limits = builder.limits;
     this.client =
         new DopplerClient(
-            builder.httpClient(), builder.maxRetries, builder.initialBackoff, builder.maxBackoff,
-            builder.timeout, builder.sleeper);
-    this.fallbackStore = new FallbackStore(fallbackFile);
+            HttpClients.derive(builder.httpClient, limits.attemptTimeout()), limits, builder.initialBackoff,
+            builder.maxBackoff, builder.sleeper);
+    this.fallbackStore = new FallbackStore(new FallbackLocation(
+        builder.fallbackFile, builder.cliFallbackFile, builder.homeDirectory, builder.fallbackPassphrase,
+        builder.fallbackMaxAge));
   }
 
   /** Returns a provider whose token, project, config and API host all come from the settings. */
@@ -80,10 +88,13 @@ public final class DopplerProvider implements EnvProvider {
    * @throws ProviderException if the token is missing or rejected, the config does not exist, the
    *     response is not Doppler's JSON, or Doppler stayed unavailable and no usable fallback file
    *     exists; the message says which, and never contains the token or a secret
+   * @throws InterruptedException if the load gave up; the request in flight is cancelled
    */
   @Override
-  public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException {
+  public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException, InterruptedException {
     DopplerTarget target = target(request);
+    FallbackLocation.Resolved fallback =
+        fallbackStore.enabled() ? fallbackStore.location().resolve(target, request) : null;
     String key = target.cacheKey();
     Cached previous = cached.get();
     boolean conditional = previous != null && previous.key().equals(key);
@@ -91,10 +102,15 @@ public final class DopplerProvider implements EnvProvider {
     try {
       download = client.download(target, conditional ? previous.etag() : null);
     } catch (DopplerUnavailableException unavailable) {
-      return fallbackStore.read(target, unavailable);
+      if (fallback == null) {
+        throw new ProviderException(unavailable.getMessage(), unavailable);
+      }
+      return fallbackStore.read(fallback, target, unavailable);
     }
     if (download.notModified()) {
-      fallbackStore.writeIfMissing(target, previous.secrets());
+      if (fallback != null) {
+        fallbackStore.writeIfMissing(fallback, previous.secrets());
+      }
       return previous.snapshot();
     }
     ProviderSnapshot snapshot =
@@ -102,7 +118,9 @@ public final class DopplerProvider implements EnvProvider {
     if (download.etag() != null) {
       cached.set(new Cached(key, download.etag(), download.secrets(), snapshot));
     }
-    fallbackStore.write(target, download.secrets());
+    if (fallback != null) {
+      fallbackStore.write(fallback, download.secrets());
+    }
     return snapshot;
   }
 
@@ -137,7 +155,7 @@ public final class DopplerProvider implements EnvProvider {
   @Override
   public String toString() {
     return "DopplerProvider[" + name() + (apiHost != null ? ", " + apiHost : "")
-        + (fallbackFile != null ? ", fallback " + fallbackFile : "") + "]";
+        + (fallbackStore.enabled() ? ", fallback " + fallbackStore.location().describe() : "") + ", " + limits + "]";
   }
 
   /** The last download, kept for conditional requests. */
@@ -159,11 +177,12 @@ public final class DopplerProvider implements EnvProvider {
     private String config;
     private String apiHost;
     private Path fallbackFile;
+    private boolean cliFallbackFile;
+    private Path homeDirectory;
+    private String fallbackPassphrase;
+    private Duration fallbackMaxAge;
     private OkHttpClient httpClient;
-    private Duration connectTimeout;
-    private Duration readTimeout;
-    private Duration timeout = Duration.ofSeconds(20);
-    private int maxRetries = 3;
+    private FetchLimits limits = FetchLimits.DEFAULT;
     private Duration initialBackoff = Duration.ofMillis(250);
     private Duration maxBackoff = Duration.ofSeconds(4);
     private Sleeper sleeper = Sleeper.THREAD;
@@ -204,37 +223,31 @@ public final class DopplerProvider implements EnvProvider {
       return this;
     }
 
-    /** Sets how long to wait for a connection; default 5 seconds. */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = requirePositive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** Sets how long to wait for each read from the connection; default 10 seconds. */
-    public Builder readTimeout(Duration timeout) {
-      this.readTimeout = requirePositive(timeout, "readTimeout");
-      return this;
-    }
-
     /**
-     * Sets the time limit of a whole fetch, retries and waits included; default 20 seconds, below
-     * Envelope's default provider timeout.
+     * Sets how many attempts a fetch makes, how long each may take (body included) and how long the
+     * whole fetch may take; default {@link FetchLimits#DEFAULT} (3 attempts of at most 10 s, 25 s in
+     * all, inside the load's 30 s provider time-out).
      */
+    public Builder limits(FetchLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** Sets how many attempts a fetch makes, the first included; see {@link #limits}. */
+    public Builder maxAttempts(int maxAttempts) {
+      this.limits = limits.withMaxAttempts(maxAttempts);
+      return this;
+    }
+
+    /** Sets how long one attempt may take, from connecting to the last byte; see {@link #limits}. */
+    public Builder attemptTimeout(Duration attemptTimeout) {
+      this.limits = limits.withAttemptTimeout(attemptTimeout);
+      return this;
+    }
+
+    /** Sets how long the whole fetch may take, retries and waits included; see {@link #limits}. */
     public Builder timeout(Duration timeout) {
-      this.timeout = requirePositive(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Sets how many times a failed request is retried; default 3, so at most 4 requests a fetch.
-     *
-     * @throws IllegalArgumentException if negative or above 10
-     */
-    public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0 || maxRetries > 10) {
-        throw new IllegalArgumentException("maxRetries must be between 0 and 10: " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
+      this.limits = limits.withTimeout(timeout);
       return this;
     }
 
@@ -248,9 +261,45 @@ public final class DopplerProvider implements EnvProvider {
     }
 
     /**
-     * Uses {@code client}'s connection pool, dispatcher, proxy and TLS settings. Its timeouts are kept
-     * unless set on this builder; its own retry on connection failure is turned off, so that {@link
-     * #maxRetries} bounds the requests.
+     * Keeps the fallback file where the Doppler CLI keeps its own, {@code
+     * ~/.doppler/fallback/.secrets-SHA256.json}, so that {@code doppler run} and this provider share
+     * it. The home directory is {@link #homeDirectory}, else the setting {@code HOME}, else the
+     * system property {@code user.home}.
+     */
+    public Builder cliFallbackFile() {
+      this.cliFallbackFile = true;
+      return this;
+    }
+
+    /** Sets the home directory under which {@link #cliFallbackFile} lives. */
+    public Builder homeDirectory(Path home) {
+      this.homeDirectory = Objects.requireNonNull(home, "home");
+      return this;
+    }
+
+    /**
+     * Sets the passphrase that encrypts the fallback file, instead of the setting {@code
+     * DOPPLER_PASSPHRASE} or the CLI's default ({@code token:project:config}, or the token alone).
+     */
+    public Builder fallbackPassphrase(String passphrase) {
+      this.fallbackPassphrase = requireText(passphrase, "passphrase");
+      return this;
+    }
+
+    /**
+     * Refuses a fallback file older than {@code maxAge}: the load fails rather than run on stale
+     * secrets. A fallback file that is used is reported in the load's notes with its age and this
+     * limit. No limit by default.
+     */
+    public Builder fallbackMaxAge(Duration maxAge) {
+      this.fallbackMaxAge = requirePositive(maxAge, "fallbackMaxAge");
+      return this;
+    }
+
+    /**
+     * Uses {@code client}'s connection pool, dispatcher, proxy and TLS settings. Its time-outs give
+     * way to the {@linkplain #limits limits}, its own retry on connection failure and its redirects
+     * are turned off, so that the limits bound the requests and the token stays on the API host.
      */
     public Builder httpClient(OkHttpClient client) {
       this.httpClient = Objects.requireNonNull(client, "client");
@@ -273,10 +322,6 @@ public final class DopplerProvider implements EnvProvider {
     /** Returns the provider. */
     public DopplerProvider build() {
       return new DopplerProvider(this);
-    }
-
-    private OkHttpClient httpClient() {
-      return HttpClients.derive(httpClient, connectTimeout, readTimeout);
     }
 
     private static String requireText(String value, String what) {

@@ -105,9 +105,12 @@ final class DopplerTarget {
     }
   }
 
-  /** Replaces the token, wherever a server or library echoes it, with its kind. */
+  /**
+   * Replaces the token, or any fragment of it of {@value CredentialMask#MIN_FRAGMENT} characters or
+   * more, wherever a server or library echoes it, with its kind.
+   */
   String redact(String text) {
-    return text == null ? "" : text.replace(token, tokenKind());
+    return CredentialMask.mask(text, token, tokenKind());
   }
 
   @Override

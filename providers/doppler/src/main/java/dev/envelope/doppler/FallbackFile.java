@@ -11,6 +11,8 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -41,22 +43,68 @@ final class FallbackFile {
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_READ_ONLY = PosixFilePermissions.fromString("r--------");
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
   private FallbackFile() {}
 
+  /**
+   * A key derived from a passphrase with a random salt: deriving costs {@value #ROUNDS} PBKDF2 rounds
+   * (about 0.7 s), so a provider keeps it and encrypts every later write of the same passphrase with
+   * it, under a fresh IV each time.
+   */
+  static final class Key {
+    private final byte[] passphraseDigest;
+    private final byte[] salt;
+    private final SecretKeySpec key;
+
+    private Key(byte[] passphraseDigest, byte[] salt, SecretKeySpec key) {
+      this.passphraseDigest = passphraseDigest;
+      this.salt = salt;
+      this.key = key;
+    }
+
+    /** Returns whether this key was derived from {@code passphrase}. */
+    boolean derivedFrom(String passphrase) {
+      return MessageDigest.isEqual(passphraseDigest, digest(passphrase));
+    }
+
+    @Override
+    public String toString() {
+      return "FallbackFile.Key[****]";
+    }
+  }
+
+  /** Derives a key from {@code passphrase} with a fresh random salt. */
+  static Key derive(String passphrase) throws GeneralSecurityException {
+    byte[] salt = new byte[SALT_BYTES];
+    RANDOM.nextBytes(salt);
+    return new Key(digest(passphrase), salt, key(passphrase, salt, ROUNDS));
+  }
+
   /** Returns {@code plaintext} encrypted under {@code passphrase}, in the CLI's version 4 form. */
   static String encrypt(String passphrase, byte[] plaintext) throws GeneralSecurityException {
-    byte[] salt = new byte[SALT_BYTES];
+    return encrypt(derive(passphrase), plaintext);
+  }
+
+  /** Returns {@code plaintext} encrypted with {@code key} under a fresh IV, in the CLI's version 4 form. */
+  static String encrypt(Key key, byte[] plaintext) throws GeneralSecurityException {
     byte[] iv = new byte[IV_BYTES];
-    RANDOM.nextBytes(salt);
     RANDOM.nextBytes(iv);
     Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
-    aes.init(Cipher.ENCRYPT_MODE, key(passphrase, salt, ROUNDS), new GCMParameterSpec(TAG_BITS, iv));
+    aes.init(Cipher.ENCRYPT_MODE, key.key, new GCMParameterSpec(TAG_BITS, iv));
     byte[] sealed = aes.doFinal(plaintext);
     Base64.Encoder base64 = Base64.getEncoder();
-    return "4:base64:" + ROUNDS + ":" + base64.encodeToString(salt) + "-" + base64.encodeToString(iv)
+    return "4:base64:" + ROUNDS + ":" + base64.encodeToString(key.salt) + "-" + base64.encodeToString(iv)
         + "-" + base64.encodeToString(sealed);
+  }
+
+  private static byte[] digest(String passphrase) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(passphrase.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+    }
   }
 
   /**
@@ -106,8 +154,11 @@ final class FallbackFile {
   }
 
   /**
-   * Writes {@code contents} to {@code file} readable by its owner only, atomically: a reader sees the
-   * old file or the new one, never a part. The parent directory is created owner-only if missing.
+   * Writes {@code contents} to {@code file} readable by its owner only (mode 0400, as the Doppler CLI
+   * writes it), atomically: a reader sees the old file or the new one, never a part. The new file is
+   * written under a temporary name (mode 0600 while it is written) and renamed over the old one, so a
+   * rewrite needs the directory writable, not the file. The parent directory is created owner-only
+   * (0700) if missing.
    */
   static void writeAtomically(Path file, String contents) throws IOException {
     Path absolute = file.toAbsolutePath();
@@ -126,6 +177,9 @@ final class FallbackFile {
     Path temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp", ownerOnly);
     try {
       Files.writeString(temporary, contents, StandardCharsets.UTF_8);
+      if (posix) {
+        Files.setPosixFilePermissions(temporary, OWNER_READ_ONLY);
+      }
       try {
         Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

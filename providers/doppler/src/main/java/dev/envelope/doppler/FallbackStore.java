@@ -14,15 +14,25 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.AEADBadTagException;
 
 /**
  * Keeps the last-known-good secrets in an encrypted {@link FallbackFile} and reads them back when
- * Doppler is unavailable. Writes happen on a background daemon thread, so the key derivation
- * (PBKDF2, {@value FallbackFile#ROUNDS} rounds) never delays a load that succeeded. Thread-safe.
+ * Doppler is unavailable.
+ *
+ * <p>A write happens after every fresh download, on a background daemon thread, so the first key
+ * derivation (PBKDF2, {@value FallbackFile#ROUNDS} rounds, about 0.7 s) never delays a load; the
+ * derived key is kept, so later writes of a long-running service cost no derivation at all. A
+ * process that exits right after loading (a CLI, a job, a function) still gets its file: a shutdown
+ * hook waits up to {@link #EXIT_WAIT} for the write in progress. Thread-safe.
  */
 final class FallbackStore {
+  /** How long the JVM's exit waits for a fallback write in progress. */
+  static final Duration EXIT_WAIT = Duration.ofSeconds(5);
+
   private static final System.Logger LOG = System.getLogger(FallbackStore.class.getName());
 
   private static final Executor BACKGROUND =
@@ -33,39 +43,68 @@ final class FallbackStore {
         thread.start();
       };
 
-  private final Path file;
+  private final FallbackLocation location;
   private final AtomicReference<CompletableFuture<Void>> pending =
       new AtomicReference<>(CompletableFuture.completedFuture(null));
+  private final AtomicReference<FallbackFile.Key> key = new AtomicReference<>();
+  private final AtomicBoolean exitHook = new AtomicBoolean();
 
-  /** Creates a store for {@code file}, or one that does nothing when {@code file} is null. */
-  FallbackStore(Path file) {
-    this.file = file;
+  FallbackStore(FallbackLocation location) {
+    this.location = location;
+  }
+
+  /** Returns whether a fallback file is kept. */
+  boolean enabled() {
+    return location.enabled();
+  }
+
+  FallbackLocation location() {
+    return location;
   }
 
   /** Stores {@code secrets} in the background. */
-  void write(DopplerTarget target, Map<String, String> secrets) {
-    if (file == null) {
-      return;
-    }
-    String passphrase = target.fallbackPassphrase();
+  void write(FallbackLocation.Resolved where, Map<String, String> secrets) {
     byte[] plaintext = SecretsJson.write(secrets);
+    registerExitHook();
     pending.set(
         CompletableFuture.runAsync(
             () -> {
               try {
-                FallbackFile.writeAtomically(file, FallbackFile.encrypt(passphrase, plaintext));
+                FallbackFile.writeAtomically(where.file(), FallbackFile.encrypt(key(where.passphrase()), plaintext));
               } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not write the Doppler fallback file " + file + " ("
+                LOG.log(Level.WARNING, "Could not write the Doppler fallback file " + where.file() + " ("
                     + e.getClass().getSimpleName() + "); the next load will try again");
               }
             },
             BACKGROUND));
   }
 
+  private FallbackFile.Key key(String passphrase) throws GeneralSecurityException {
+    FallbackFile.Key known = key.get();
+    if (known != null && known.derivedFrom(passphrase)) {
+      return known;
+    }
+    FallbackFile.Key fresh = FallbackFile.derive(passphrase);
+    key.set(fresh);
+    return fresh;
+  }
+
+  private void registerExitHook() {
+    if (exitHook.compareAndSet(false, true)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          pending.get().get(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+          // The JVM is exiting: a write that did not finish leaves the previous file in place.
+        }
+      }, "envelope-doppler-fallback-exit"));
+    }
+  }
+
   /** Stores {@code secrets} in the background if the file does not exist (it was deleted). */
-  void writeIfMissing(DopplerTarget target, Map<String, String> secrets) {
-    if (file != null && !Files.exists(file) && pending.get().isDone()) {
-      write(target, secrets);
+  void writeIfMissing(FallbackLocation.Resolved where, Map<String, String> secrets) {
+    if (!Files.exists(where.file()) && pending.get().isDone()) {
+      write(where, secrets);
     }
   }
 
@@ -80,18 +119,17 @@ final class FallbackStore {
    *
    * @throws ProviderException with {@code unavailable}'s message and why the file could not help
    */
-  ProviderSnapshot read(DopplerTarget target, DopplerUnavailableException unavailable) throws ProviderException {
+  ProviderSnapshot read(FallbackLocation.Resolved where, DopplerTarget target, DopplerUnavailableException unavailable)
+      throws ProviderException {
     String failure = unavailable.getMessage();
-    if (file == null) {
-      throw new ProviderException(failure, unavailable);
-    }
+    Path file = where.file();
     pending.get().exceptionally(e -> null).join();
     Map<String, String> secrets;
     Instant written;
     try {
       written = Files.getLastModifiedTime(file).toInstant();
       String contents = Files.readString(file, StandardCharsets.UTF_8);
-      secrets = SecretsJson.parseSecrets(FallbackFile.decrypt(target.fallbackPassphrase(), contents));
+      secrets = SecretsJson.parseSecrets(FallbackFile.decrypt(where.passphrase(), contents));
     } catch (NoSuchFileException e) {
       throw new ProviderException(failure + "; no fallback file at " + file
           + " yet (it is written after a successful download)", unavailable);
@@ -105,10 +143,16 @@ final class FallbackStore {
       throw new ProviderException(failure + "; " + file + " is not a Doppler fallback file ("
           + target.redact(e.getMessage()) + ")", unavailable);
     }
-    String age = Snapshots.age(Duration.between(written, Instant.now()));
-    String origin = Snapshots.origin(target, secrets) + " (fallback file, " + age + " old)";
+    Duration age = Duration.between(written, Instant.now());
+    String shown = Snapshots.age(age);
+    if (where.maxAge() != null && age.compareTo(where.maxAge()) > 0) {
+      throw new ProviderException(failure + "; the fallback file " + file + " is " + shown + " old, older than"
+          + " fallbackMaxAge (" + Snapshots.age(where.maxAge()) + "), so it was not used", unavailable);
+    }
+    String origin = Snapshots.origin(target, secrets) + " (fallback file, " + shown + " old)";
     String note = "Doppler was unavailable: " + failure + ". Loaded " + target.configLabel()
-        + " from the fallback file " + file + ", written " + age + " ago.";
+        + " from the fallback file " + file + ", written " + shown + " ago"
+        + (where.maxAge() == null ? "" : " (fallbackMaxAge " + Snapshots.age(where.maxAge()) + ")") + ".";
     return Snapshots.of(secrets, origin, note);
   }
 }

@@ -16,6 +16,7 @@ import dev.envelope.spi.ProviderSnapshot;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,37 @@ class DopplerFailureTest {
     ProviderException thrown = fetchFails(doppler.provider().build());
 
     assertThat(thrown).hasMessageContaining("(401): Token dp.st.… is revoked");
+  }
+
+  @Test
+  void fragmentOfTheTokenEchoedByTheServerIsRedacted() {
+    String firstTwelve = TOKEN.substring(0, 12);
+    String tail = TOKEN.substring(TOKEN.length() - 9);
+    doppler.server.enqueue(error(401, "Token " + firstTwelve + "... (ending " + tail + ") is revoked"));
+
+    ProviderException thrown = fetchFails(doppler.provider().build());
+
+    assertThat(thrown).hasMessageContaining("(401): Token dp.st.…... (ending dp.st.…) is revoked");
+    assertThat(thrown.getMessage()).doesNotContain(firstTwelve).doesNotContain(tail);
+  }
+
+  @Test
+  void redirectIsNotFollowedAndNamesOnlyTheOtherHost() throws Exception {
+    try (MockWebServer elsewhere = new MockWebServer()) {
+      elsewhere.start();
+      elsewhere.enqueue(config());
+      String location = "http://localhost:" + elsewhere.getPort() + "/v3/configs/config/secrets/download?t=" + TOKEN;
+      doppler.server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", location).build());
+
+      ProviderException thrown = fetchFails(doppler.provider().build());
+
+      assertThat(thrown).hasMessage("Doppler at " + doppler.server.getHostName() + ":" + doppler.server.getPort()
+          + " answered 307, redirecting to http://localhost:" + elsewhere.getPort() + "; redirects are not followed,"
+          + " so that the token never leaves the configured API host: set DOPPLER_API_HOST to the address that"
+          + " serves the API");
+      assertThat(elsewhere.getRequestCount()).isZero();
+      assertThat(doppler.server.getRequestCount()).isEqualTo(1);
+    }
   }
 
   @Test
@@ -108,8 +140,8 @@ class DopplerFailureTest {
 
     ProviderException thrown = fetchFails(doppler.provider().build());
 
-    assertThat(thrown).hasMessage("Doppler is rate-limiting the token dp.st.… (429): Too many requests;"
-        + " it asked to wait 3600 s, longer than the 10 s this provider waits");
+    assertThat(thrown.getMessage()).startsWith("Doppler is rate-limiting the token dp.st.… (429): Too many requests;"
+        + " it asked to wait 3600 s, more than the ").endsWith(" s left of the 25 s time limit (1 attempt)");
     assertThat(doppler.sleeps).isEmpty();
     assertThat(doppler.server.getRequestCount()).isEqualTo(1);
   }
@@ -120,7 +152,7 @@ class DopplerFailureTest {
       doppler.server.enqueue(new MockResponse.Builder(error(429, "Too many requests")).addHeader("Retry-After", "1").build());
     }
 
-    ProviderException thrown = fetchFails(doppler.provider().maxRetries(2).build());
+    ProviderException thrown = fetchFails(doppler.provider().maxAttempts(3).build());
 
     assertThat(thrown).hasMessage("Doppler is rate-limiting the token dp.st.… (429): Too many requests (3 attempts)");
     assertThat(doppler.server.getRequestCount()).isEqualTo(3);
@@ -145,7 +177,7 @@ class DopplerFailureTest {
       doppler.server.enqueue(error(503, "Service unavailable"));
     }
     DopplerProvider provider =
-        doppler.provider().backoff(Duration.ofMillis(100), Duration.ofMillis(300)).build();
+        doppler.provider().maxAttempts(4).backoff(Duration.ofMillis(100), Duration.ofMillis(300)).build();
 
     ProviderException thrown = fetchFails(provider);
 
@@ -175,7 +207,7 @@ class DopplerFailureTest {
       doppler.server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     }
 
-    ProviderException thrown = fetchFails(doppler.provider().maxRetries(1).build());
+    ProviderException thrown = fetchFails(doppler.provider().maxAttempts(2).build());
 
     assertThat(thrown.getMessage())
         .startsWith("Lost the connection to Doppler at " + doppler.server.getHostName() + ":" + doppler.server.getPort())
@@ -188,12 +220,12 @@ class DopplerFailureTest {
     for (int i = 0; i < 2; i++) {
       doppler.server.enqueue(new MockResponse.Builder(config()).headersDelay(5, TimeUnit.SECONDS).build());
     }
-    DopplerProvider provider = doppler.provider().readTimeout(Duration.ofMillis(200)).maxRetries(1).build();
+    DopplerProvider provider = doppler.provider().attemptTimeout(Duration.ofMillis(200)).maxAttempts(2).build();
 
     ProviderException thrown = fetchFails(provider);
 
     assertThat(thrown.getMessage())
-        .startsWith("Doppler at " + doppler.server.getHostName() + ":" + doppler.server.getPort() + " did not answer in time")
+        .startsWith("Doppler at " + doppler.server.getHostName() + ":" + doppler.server.getPort() + " did not answer within 200 ms")
         .endsWith("(2 attempts)");
     assertThat(doppler.server.getRequestCount()).isEqualTo(2);
   }
@@ -246,8 +278,8 @@ class DopplerFailureTest {
     ProviderException thrown = fetchFails(
         DopplerProvider.builder().apiHost(closed).token(TOKEN).sleeper(doppler.sleeps::add).build());
 
-    assertThat(thrown.getMessage()).startsWith("Could not connect to Doppler at ").endsWith("(4 attempts)");
-    assertThat(doppler.sleeps).hasSize(3);
+    assertThat(thrown.getMessage()).startsWith("Could not connect to Doppler at ").endsWith("(3 attempts)");
+    assertThat(doppler.sleeps).hasSize(2);
   }
 
   @Test

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.EnvProviderFactory;
+import dev.envelope.spi.FetchLimits;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,8 @@ class DopplerProviderFactoryTest {
   void fallbackFileComesFromTheQuery() {
     EnvProvider provider = create("doppler:api/prd?fallback=/var/cache/app/doppler.json");
 
-    assertThat(provider).hasToString("DopplerProvider[doppler api/prd, fallback " + Path.of("/var/cache/app/doppler.json") + "]");
+    assertThat(provider).hasToString("DopplerProvider[doppler api/prd, fallback " + Path.of("/var/cache/app/doppler.json")
+        + ", " + FetchLimits.DEFAULT + "]");
   }
 
   @Test
@@ -60,8 +63,8 @@ class DopplerProviderFactoryTest {
   void projectWithoutConfigIsMalformed() {
     assertThatThrownBy(() -> create("doppler:api"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Malformed Doppler provider URI 'doppler:api': expected PROJECT/CONFIG after 'doppler:';"
-            + " expected doppler:, doppler:PROJECT/CONFIG, optionally with ?fallback=PATH");
+        .hasMessage("Malformed provider URI 'doppler:api': expected PROJECT/CONFIG after 'doppler:';"
+            + " expected doppler: or doppler:PROJECT/CONFIG");
   }
 
   @Test
@@ -75,7 +78,8 @@ class DopplerProviderFactoryTest {
   void unknownParameterIsMalformed() {
     assertThatThrownBy(() -> create("doppler:api/prd?token=dp.st.x"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown parameter 'token' (known: fallback)");
+        .hasMessage("Malformed provider URI 'doppler:api/prd?token=dp.st.x': unknown option 'token' (known:"
+            + " fallback, fallbackMaxAge, maxAttempts, attemptTimeout, timeout); expected doppler: or doppler:PROJECT/CONFIG");
   }
 
   @Test
@@ -83,5 +87,25 @@ class DopplerProviderFactoryTest {
     assertThatThrownBy(() -> create("vault:api/prd"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("the scheme is not doppler");
+  }
+
+  @Test
+  void leadingSlashNamesTheSameConfig() {
+    assertThat(create("doppler:/api/prd").name()).isEqualTo("doppler api/prd");
+  }
+
+  @Test
+  void limitsComeFromTheQuery() {
+    EnvProvider provider = create("doppler:api/prd?maxAttempts=2&attemptTimeout=3s&timeout=8s");
+
+    assertThat(provider).hasToString("DopplerProvider[doppler api/prd, "
+        + FetchLimits.of(2, Duration.ofSeconds(3), Duration.ofSeconds(8)) + "]");
+  }
+
+  @Test
+  void malformedLimitIsRefusedNamingTheUri() {
+    assertThatThrownBy(() -> create("doppler:api/prd?maxAttempts=0"))
+        .hasMessage("Malformed provider URI 'doppler:api/prd?maxAttempts=0': maxAttempts=0 is not a whole number"
+            + " of at least 1; expected doppler: or doppler:PROJECT/CONFIG");
   }
 }

@@ -69,7 +69,7 @@ class FallbackTest {
     String contents = Files.readString(fallback(), StandardCharsets.UTF_8);
     assertThat(contents).startsWith("4:base64:500000:");
     assertThat(contents).doesNotContain(SECRET).doesNotContain("postgres").doesNotContain(TOKEN);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fallback()))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fallback()))).isEqualTo("r--------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fallback().getParent()))).isEqualTo("rwx------");
     try (var files = Files.list(fallback().getParent())) {
       assertThat(files).containsExactly(fallback());
@@ -98,7 +98,7 @@ class FallbackTest {
         .allSatisfy(entry -> assertThat(entry.origin()).isEqualTo("doppler api/prd (fallback file, 3 h old)"));
     assertThat(snapshot.note())
         .startsWith("Doppler was unavailable: Could not connect to Doppler at ")
-        .contains("(4 attempts)")
+        .contains("(3 attempts)")
         .endsWith("Loaded api/prd from the fallback file " + fallback() + ", written 3 h ago.");
     assertNoLeak(snapshot.note(), snapshot.entries(), snapshot, provider);
   }
@@ -106,15 +106,15 @@ class FallbackTest {
   @Test
   void fallbackIsUsedAfterServerErrorsOutlastTheRetries() throws Exception {
     DopplerProvider provider = downloadOnce();
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 3; i++) {
       doppler.server.enqueue(error(502, "Bad gateway"));
     }
 
     ProviderSnapshot snapshot = provider.fetch(request());
 
     assertThat(values(snapshot)).containsEntry("JWT_SECRET", SECRET);
-    assertThat(snapshot.note()).startsWith("Doppler was unavailable: Doppler answered 502: Bad gateway (4 attempts).");
-    assertThat(doppler.server.getRequestCount()).isEqualTo(5);
+    assertThat(snapshot.note()).startsWith("Doppler was unavailable: Doppler answered 502: Bad gateway (3 attempts).");
+    assertThat(doppler.server.getRequestCount()).isEqualTo(4);
   }
 
   @Test
@@ -145,7 +145,7 @@ class FallbackTest {
     String closed = doppler.server.url("/").toString();
     doppler.close();
     DopplerProvider provider =
-        DopplerProvider.builder().apiHost(closed).token(TOKEN).maxRetries(0).fallbackFile(fallback()).build();
+        DopplerProvider.builder().apiHost(closed).token(TOKEN).maxAttempts(1).fallbackFile(fallback()).build();
 
     ProviderException thrown = catchThrowableOfType(ProviderException.class, () -> provider.fetch(request()));
 
@@ -162,7 +162,7 @@ class FallbackTest {
     doppler.close();
     DopplerProvider other =
         DopplerProvider.builder().apiHost(closed).token("dp.st.prd.another").project("api").config("prd")
-            .maxRetries(0).fallbackFile(fallback()).build();
+            .maxAttempts(1).fallbackFile(fallback()).build();
 
     ProviderException thrown = catchThrowableOfType(ProviderException.class, () -> other.fetch(request()));
 
@@ -178,7 +178,7 @@ class FallbackTest {
     String closed = doppler.server.url("/").toString();
     doppler.close();
     DopplerProvider provider =
-        DopplerProvider.builder().apiHost(closed).token(TOKEN).maxRetries(0).fallbackFile(fallback()).build();
+        DopplerProvider.builder().apiHost(closed).token(TOKEN).maxAttempts(1).fallbackFile(fallback()).build();
 
     ProviderException thrown = catchThrowableOfType(ProviderException.class, () -> provider.fetch(request()));
 

@@ -28,8 +28,7 @@ final class KeyedEntries {
    *
    * @param where names the key in messages: its path, or {@code key 'x' of Secret ns/name}
    * @param origin the entry's origin
-   * @throws ProviderException if another key gave the same variable, or the value is empty or not
-   *     UTF-8
+   * @throws ProviderException if another key gave the same variable, or the value is not UTF-8
    */
   void add(String key, byte[] content, String where, String origin) throws ProviderException {
     String variable = keyMapping.variableFor(key);

@@ -1,11 +1,11 @@
 package dev.envelope.kubernetes;
 
 import dev.envelope.spi.EnvProvider;
+import dev.envelope.spi.FetchLimits;
 import dev.envelope.spi.ProviderException;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -23,7 +23,11 @@ import java.util.regex.Pattern;
  * {@code /var/run/secrets/kubernetes.io/serviceaccount/}, the server from the settings {@code
  * KUBERNETES_SERVICE_HOST} and {@code KUBERNETES_SERVICE_PORT}. The token is read again at every
  * fetch, so a rotated token is used as soon as the kubelet writes it. Values are decoded as the
- * mounted volume's are: UTF-8, one trailing newline trimmed by default, empty values refused.
+ * mounted volume's are: UTF-8, one trailing newline trimmed by default.
+ *
+ * <p>Each fetch is bounded by {@link FetchLimits} (body included), reads at most {@value
+ * SecretApiCall#MAX_BODY_BYTES} bytes, never follows a redirect, and stops its request when the
+ * load interrupts it. One HTTP client serves the provider's whole life.
  *
  * <p>The service account needs {@code get} on the Secret. Instances are immutable and thread-safe;
  * builders are not.
@@ -45,9 +49,9 @@ public final class KubernetesSecretProvider implements EnvProvider {
   private final KeyMapping keyMapping;
   private final String prefix;
   private final boolean trimTrailingNewline;
-  private final Duration timeout;
-  private final int maxAttempts;
+  private final FetchLimits limits;
   private final Duration backoff;
+  private final ApiClient client;
 
   private KubernetesSecretProvider(Builder builder) {
     this.secretName = builder.secretName;
@@ -59,9 +63,9 @@ public final class KubernetesSecretProvider implements EnvProvider {
     this.keyMapping = builder.keyMapping;
     this.prefix = builder.prefix;
     this.trimTrailingNewline = builder.trimTrailingNewline;
-    this.timeout = builder.timeout;
-    this.maxAttempts = builder.maxAttempts;
+    this.limits = builder.limits;
     this.backoff = builder.backoff;
+    this.client = new ApiClient(caFile, limits.attemptTimeout());
   }
 
   /**
@@ -100,15 +104,11 @@ public final class KubernetesSecretProvider implements EnvProvider {
     String resolvedNamespace = namespace != null ? namespace : InCluster.namespace(namespaceFile, secretName);
     String secret = "Secret " + resolvedNamespace + "/" + secretName;
     URI server = apiServer != null ? apiServer : InCluster.apiServer(request);
-    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(timeout);
-    if ("https".equalsIgnoreCase(server.getScheme())) {
-      client.sslContext(ServiceAccountTrust.trusting(caFile));
-    }
     String base = server.toString().replaceAll("/+$", "");
     URI uri = URI.create(base + "/api/v1/namespaces/" + resolvedNamespace + "/secrets/" + secretName);
     String token = InCluster.token(tokenFile);
     SecretJson.ApiObject object =
-        new SecretApiCall(client.build(), uri, token, secret, timeout, maxAttempts, backoff).get();
+        new SecretApiCall(client.forServer(server), uri, token, secret, limits, backoff).get();
 
     String origin = "k8s-secret " + resolvedNamespace + "/" + secretName + "#";
     String version =
@@ -131,10 +131,10 @@ public final class KubernetesSecretProvider implements EnvProvider {
     return snapshot.build();
   }
 
-  /** Returns the provider's name; never the token or a value. */
+  /** Returns the provider's name and limits; never the token or a value. */
   @Override
   public String toString() {
-    return "KubernetesSecretProvider[" + name() + "]";
+    return "KubernetesSecretProvider[" + name() + ", " + limits + "]";
   }
 
   /** Configures a {@link KubernetesSecretProvider}. Not thread-safe. */
@@ -147,8 +147,7 @@ public final class KubernetesSecretProvider implements EnvProvider {
     private KeyMapping keyMapping = KeyMapping.ENVIRONMENT_STYLE;
     private String prefix = "";
     private boolean trimTrailingNewline = true;
-    private Duration timeout = Duration.ofSeconds(10);
-    private int maxAttempts = 3;
+    private FetchLimits limits = FetchLimits.DEFAULT;
     private Duration backoff = Duration.ofMillis(200);
 
     private Builder(String secretName) {
@@ -213,24 +212,32 @@ public final class KubernetesSecretProvider implements EnvProvider {
       return this;
     }
 
-    /** Sets the connect and response timeout of each attempt; default 10 seconds. */
-    public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive: " + timeout);
-      }
-      this.timeout = timeout;
+    /**
+     * Sets how many attempts a fetch makes, how long each may take (body included) and how long the
+     * whole fetch may take; default {@link FetchLimits#DEFAULT} (3 attempts of at most 10 s, 25 s in
+     * all). Attempts are retried when the server is unreachable, too slow, or answers 429 or 5xx;
+     * refusals (401, 403, 404) and redirects never are.
+     */
+    public Builder limits(FetchLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
-    /**
-     * Sets how many times a request is tried when the server is unreachable or answers 429 or 5xx;
-     * default 3. Refusals (401, 403, 404) are never retried.
-     */
+    /** Sets how many attempts a fetch makes, the first included; see {@link #limits}. */
     public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
+      this.limits = limits.withMaxAttempts(maxAttempts);
+      return this;
+    }
+
+    /** Sets how long one attempt may take, from connecting to the last byte; see {@link #limits}. */
+    public Builder attemptTimeout(Duration attemptTimeout) {
+      this.limits = limits.withAttemptTimeout(attemptTimeout);
+      return this;
+    }
+
+    /** Sets how long the whole fetch may take, retries and waits included; see {@link #limits}. */
+    public Builder timeout(Duration timeout) {
+      this.limits = limits.withTimeout(timeout);
       return this;
     }
 

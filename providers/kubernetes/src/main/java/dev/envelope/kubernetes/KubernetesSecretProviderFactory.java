@@ -2,6 +2,8 @@ package dev.envelope.kubernetes;
 
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.EnvProviderFactory;
+import dev.envelope.spi.FetchLimits;
+import dev.envelope.spi.ProviderUri;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +13,15 @@ import java.util.List;
  * k8s-secret:prod/app-secrets} or {@code k8s-secret:app-secrets} (the pod's own namespace).
  *
  * <p>Options: {@code prefix} (default none), {@code keys} ({@code env}, the default, or {@code
- * identity}) and {@code trim} (remove one trailing newline, default {@code true}).
+ * identity}), {@code trim} (remove one trailing newline, default {@code true}), and the {@linkplain
+ * FetchLimits limits} {@code maxAttempts}, {@code attemptTimeout} and {@code timeout}.
  */
 public final class KubernetesSecretProviderFactory implements EnvProviderFactory {
   private static final List<String> OPTIONS = List.of("prefix", "keys", "trim");
+  private static final String EXPECTED = "k8s-secret:NAMESPACE/NAME or k8s-secret:NAME";
+
+  /** Creates the factory; called by {@link java.util.ServiceLoader}. */
+  public KubernetesSecretProviderFactory() {}
 
   /** Returns {@code k8s-secret}. */
   @Override
@@ -32,28 +39,30 @@ public final class KubernetesSecretProviderFactory implements EnvProviderFactory
   public List<EnvProvider> create(List<URI> uris) {
     List<EnvProvider> providers = new ArrayList<>(uris.size());
     for (URI uri : uris) {
-      ProviderUri parsed = ProviderUri.parse(uri, "namespace/name", OPTIONS);
+      ProviderUri parsed = ProviderUri.parse(uri, scheme(), EXPECTED, OPTIONS);
       String[] parts = parsed.target().split("/", -1);
-      if (parts.length > 2) {
-        throw new IllegalArgumentException(
-            "'" + uri + "' has more than one '/'; expected k8s-secret:namespace/name or k8s-secret:name");
+      if (parsed.target().isEmpty()) {
+        throw parsed.malformed("no Secret named");
       }
+      if (parts.length > 2) {
+        throw parsed.malformed("more than one '/'");
+      }
+      KubernetesSecretProvider.Builder builder;
       try {
-        KubernetesSecretProvider.Builder builder =
-            KubernetesSecretProvider.builder(parts[parts.length - 1])
-                .prefix(parsed.option("prefix", ""))
-                .keyMapping(parsed.keyMapping())
-                .trimTrailingNewline(parsed.flag("trim", true));
+        builder = KubernetesSecretProvider.builder(parts[parts.length - 1]);
         if (parts.length == 2) {
           builder.namespace(parts[0]);
         }
-        providers.add(builder.build());
       } catch (IllegalArgumentException e) {
-        if (e.getMessage().startsWith("'" + uri)) {
-          throw e;
-        }
-        throw new IllegalArgumentException("'" + uri + "': " + e.getMessage(), e);
+        throw parsed.malformed(e.getMessage());
       }
+      providers.add(
+          builder
+              .prefix(parsed.option("prefix").orElse(""))
+              .keyMapping(MountedSecretsProviderFactory.keyMapping(parsed))
+              .trimTrailingNewline(parsed.flag("trim", true))
+              .limits(parsed.limits(FetchLimits.DEFAULT))
+              .build());
     }
     return providers;
   }

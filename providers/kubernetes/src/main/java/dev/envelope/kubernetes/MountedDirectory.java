@@ -22,6 +22,9 @@ import java.util.List;
 final class MountedDirectory {
   static final String DATA_LINK = "..data";
 
+  /** The deepest nesting of key directories read; deeper is refused rather than followed. */
+  static final int MAX_DEPTH = 8;
+
   private final Path directory;
   private final boolean optional;
   private final int maxAttempts;
@@ -32,7 +35,10 @@ final class MountedDirectory {
     this.maxAttempts = maxAttempts;
   }
 
-  /** One key: its name, exact content, and the path people know it by (under the mount). */
+  /**
+   * One key: its name (its path relative to the mount, {@code db/password} for a nested one), exact
+   * content, and the path people know it by (under the mount).
+   */
   record KeyFile(String key, byte[] content, Path path) {}
 
   /**
@@ -93,6 +99,21 @@ final class MountedDirectory {
   }
 
   private List<KeyFile> readKeys(Path source) throws ProviderException {
+    List<KeyFile> keys = new ArrayList<>();
+    readKeys(source, "", 0, keys);
+    return keys;
+  }
+
+  /**
+   * Adds the keys under {@code source} to {@code keys}, sorted by name. A subdirectory holds nested
+   * keys, as a Secret projected with {@code items: [{key: db, path: db/password}]} lays them out:
+   * the key is its path relative to the mount, {@code db/password}.
+   */
+  private void readKeys(Path source, String keyPrefix, int depth, List<KeyFile> keys) throws ProviderException {
+    if (depth > MAX_DEPTH) {
+      throw new ProviderException(directory.resolve(keyPrefix) + " nests directories more than " + MAX_DEPTH
+          + " levels deep (a symbolic link loop?)");
+    }
     List<String> names = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(source)) {
       for (Path entry : entries) {
@@ -104,23 +125,22 @@ final class MountedDirectory {
       }
     } catch (IOException e) {
       throw new ProviderException(
-          directory + " cannot be listed (" + e.getClass().getSimpleName() + ")", e);
+          directory.resolve(keyPrefix) + " cannot be listed (" + e.getClass().getSimpleName() + ")", e);
     }
     names.sort(null);
-    List<KeyFile> keys = new ArrayList<>(names.size());
     for (String name : names) {
-      Path shown = directory.resolve(name);
-      keys.add(new KeyFile(name, readKey(source.resolve(name), shown), shown));
+      String key = keyPrefix + name;
+      Path file = source.resolve(name);
+      if (Files.isDirectory(file)) {
+        readKeys(file, key + "/", depth + 1, keys);
+      } else {
+        Path shown = directory.resolve(key);
+        keys.add(new KeyFile(key, readKey(file, shown), shown));
+      }
     }
-    return keys;
   }
 
   private static byte[] readKey(Path file, Path shown) throws ProviderException {
-    if (Files.isDirectory(file)) {
-      throw new ProviderException(
-          shown + " is a directory, not a secret file; list the directory itself if it holds"
-              + " secrets");
-    }
     try {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {

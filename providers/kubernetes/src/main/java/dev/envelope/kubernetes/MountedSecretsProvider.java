@@ -14,12 +14,14 @@ import java.util.StringJoiner;
 
 /**
  * Reads secrets mounted as files: a Kubernetes Secret volume, Docker's {@code /run/secrets}, or any
- * directory with one file per secret. Each file is one variable: its name, mapped by a {@link
- * KeyMapping} and prefixed, is the variable's name ({@code db-password} becomes {@code DB_PASSWORD}),
- * its content the value, and its path the origin.
+ * directory with one file per secret. Each file is one variable: its path relative to the
+ * directory, mapped by a {@link KeyMapping} and prefixed, is the variable's name ({@code db-password}
+ * becomes {@code DB_PASSWORD}, and a nested item path {@code db/password} too), its content the
+ * value, and its path the origin. Subdirectories are read up to {@value MountedDirectory#MAX_DEPTH}
+ * levels deep.
  *
  * <p>Content is read exactly and decoded as UTF-8; one trailing newline is removed unless {@linkplain
- * Builder#trimTrailingNewline turned off}. A Kubernetes volume is read as one consistent version even
+ * Builder#trimTrailingNewline turned off}. An empty file is an empty value, not an error. A Kubernetes volume is read as one consistent version even
  * while the kubelet updates it. Entries whose names start with {@code ..} are the kubelet's own and
  * are skipped. When several directories give the same variable, the first directory listed wins.
  *
@@ -66,7 +68,7 @@ public final class MountedSecretsProvider implements EnvProvider {
   /**
    * Returns one entry per file of the directories, with the file's path as origin.
    *
-   * @throws ProviderException if a directory is missing and not optional, a file is empty, not UTF-8
+   * @throws ProviderException if a directory is missing and not optional, a file is not UTF-8
    *     or unreadable, two files of one directory map to the same variable, or a volume kept changing
    *     while being read; the message names the path
    */

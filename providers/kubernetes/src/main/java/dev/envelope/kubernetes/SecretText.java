@@ -16,25 +16,22 @@ final class SecretText {
   /**
    * Returns {@code bytes} decoded as UTF-8, with one trailing newline ({@code \n} or {@code \r\n})
    * removed if {@code trimNewline}. Nothing else is changed: inner newlines, spaces and a second
-   * trailing newline are part of the value.
+   * trailing newline are part of the value. An empty secret (legal in Kubernetes) is the empty
+   * string, which Envelope's empty-value rule then treats as unset for every type but {@code String}.
    *
    * @param where names the secret in messages, for example its file path; never its content
-   * @throws ProviderException if the secret is empty or not valid UTF-8
+   * @throws ProviderException if the secret is not valid UTF-8
    */
   static String decode(byte[] bytes, boolean trimNewline, String where) throws ProviderException {
-    if (bytes.length == 0) {
-      throw new ProviderException(where + " is empty; put the value in the secret, or remove the key");
-    }
     int end = bytes.length;
-    if (trimNewline && bytes[end - 1] == '\n') {
+    if (trimNewline && end > 0 && bytes[end - 1] == '\n') {
       end--;
       if (end > 0 && bytes[end - 1] == '\r') {
         end--;
       }
     }
     if (end == 0) {
-      throw new ProviderException(
-          where + " holds nothing but a newline; put the value in the secret, or remove the key");
+      return "";
     }
     // A strict decoder: the lenient String constructor would silently replace invalid bytes with
     // U+FFFD and hand the application a corrupted secret.

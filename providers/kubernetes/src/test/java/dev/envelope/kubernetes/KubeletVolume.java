@@ -50,22 +50,29 @@ final class KubeletVolume {
       String name = ".." + LocalDateTime.of(2026, 11, 22, 4, 0).format(STAMP) + (1_000_000_000L + version++);
       Path fresh = Files.createDirectory(root.resolve(name));
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        // A nested item path (items: [{key: db, path: db/password}]) is a directory in the version.
+        Files.createDirectories(fresh.resolve(file.getKey()).getParent());
         Files.write(fresh.resolve(file.getKey()), file.getValue());
       }
       Path tmp = root.resolve("..data_tmp");
       Files.createSymbolicLink(tmp, Path.of(name));
       Files.move(tmp, dataLink, StandardCopyOption.ATOMIC_MOVE);
+      // The kubelet links only the first segment of each path: db -> ..data/db.
+      Set<String> tops = new LinkedHashSet<>();
       for (String key : files.keySet()) {
-        if (!Files.isSymbolicLink(root.resolve(key))) {
-          Files.createSymbolicLink(root.resolve(key), Path.of("..data", key));
+        tops.add(key.split("/", 2)[0]);
+      }
+      for (String top : tops) {
+        if (!Files.isSymbolicLink(root.resolve(top))) {
+          Files.createSymbolicLink(root.resolve(top), Path.of("..data", top));
         }
       }
       for (String gone : keys) {
-        if (!files.containsKey(gone)) {
+        if (!tops.contains(gone)) {
           Files.delete(root.resolve(gone));
         }
       }
-      keys = new LinkedHashSet<>(files.keySet());
+      keys = tops;
       if (previous != null) {
         deleteTree(previous);
       }

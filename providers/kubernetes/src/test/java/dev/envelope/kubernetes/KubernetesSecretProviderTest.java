@@ -4,7 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.envelope.Env;
+import dev.envelope.EnvLoader;
 import dev.envelope.Profile;
+import dev.envelope.Secret;
 import dev.envelope.spi.ProviderException;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
@@ -256,11 +259,11 @@ class KubernetesSecretProviderTest {
   }
 
   @Test
-  void emptyValueIsAProblemNamingTheKey() throws Exception {
-    server.enqueue(200, FakeApiServer.secret("prod", "app-secrets", "1", data("db-password", "")));
+  void emptyValueIsAnEmptyValue() throws Exception {
+    server.enqueue(200, FakeApiServer.secret("prod", "app-secrets", "1", data("db-password", "", "api-key", CANARY)));
 
-    assertThat(failure(provider().build()).getMessage()).isEqualTo(
-        "key 'db-password' of Secret prod/app-secrets is empty; put the value in the secret, or remove the key");
+    assertThat(fetch(provider().build()).entries()).extracting(ProviderSnapshot.Entry::name, ProviderSnapshot.Entry::value)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("DB_PASSWORD", ""), org.assertj.core.groups.Tuple.tuple("API_KEY", CANARY));
   }
 
   @Test
@@ -283,7 +286,7 @@ class KubernetesSecretProviderTest {
 
     assertThat(thrown.getMessage()).isEqualTo(
         "cannot reach the Kubernetes API at https://127.0.0.1:" + port
-            + " to read Secret prod/app-secrets (ConnectException, 2 attempts)");
+            + " to read Secret prod/app-secrets: ConnectException (2 attempts)");
   }
 
   @Test
@@ -291,7 +294,7 @@ class KubernetesSecretProviderTest {
     server.enqueue(502, "<html>Bad Gateway</html>");
 
     assertThat(failure(provider().maxAttempts(1).build()).getMessage()).isEqualTo(
-        "the Kubernetes API answered 502 for Secret prod/app-secrets: not a Status object");
+        "the Kubernetes API answered 502 for Secret prod/app-secrets: not a Status object (1 attempt)");
   }
 
   @Test
@@ -318,4 +321,36 @@ class KubernetesSecretProviderTest {
     assertThat(failure(provider().build()).getMessage()).isEqualTo(
         "key 'db-password' of Secret prod/app-secrets is not valid base64");
   }
+
+  @Test
+  void aProxyEchoingAFragmentOfTheTokenHasTheFragmentMasked() throws Exception {
+    String fragment = TOKEN.substring(0, 12);
+    server.enqueue(400, FakeApiServer.status(400, "BadRequest", "token " + fragment + "... is malformed"));
+
+    String message = failure(provider().build()).getMessage();
+
+    assertThat(message).isEqualTo("the Kubernetes API answered 400 for Secret prod/app-secrets: \"token ****... is malformed\"");
+    assertThat(message).doesNotContain(TOKEN.substring(0, CredentialMask.MIN_FRAGMENT));
+  }
+
+  @Test
+  void manyLoadsShareOneClientSoThreadsStayBounded() throws Exception {
+    int loads = 300;
+    for (int i = 0; i < loads + 1; i++) {
+      server.enqueue(200, FakeApiServer.secret("prod", "app-secrets", "1", data("db-password", CANARY)));
+    }
+    EnvLoader loader = Env.builder().hermetic().environment(settings()).profile(Profile.PRODUCTION)
+        .provider(provider().build()).build();
+    loader.load(DbSchema.class);
+    int before = Thread.getAllStackTraces().size();
+
+    for (int i = 0; i < loads; i++) {
+      assertThat(loader.load(DbSchema.class).dbPassword().reveal()).isEqualTo(CANARY);
+    }
+
+    // One client: its selector thread and a few pooled workers, however many loads ran.
+    assertThat(Thread.getAllStackTraces().size()).isLessThanOrEqualTo(before + 8);
+  }
+
+  record DbSchema(Secret<String> dbPassword) {}
 }

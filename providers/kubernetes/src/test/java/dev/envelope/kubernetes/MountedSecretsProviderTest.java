@@ -133,21 +133,22 @@ class MountedSecretsProviderTest {
   }
 
   @Test
-  void emptyFileIsAProblemNamingThePath() throws Exception {
+  void emptyFileIsAnEmptyValueAndTheRestOfTheVolumeLoads() throws Exception {
     Path mount = root.resolve("app");
     KubeletVolume.create(mount, Map.of("db-password", new byte[0], "other", bytes(CANARY)));
 
-    assertThat(failure(MountedSecretsProvider.of(mount)).getMessage()).isEqualTo(
-        mount.resolve("db-password") + " is empty; put the value in the secret, or remove the key");
+    assertThat(values(fetch(MountedSecretsProvider.of(mount))))
+        .containsExactly(Map.entry("DB_PASSWORD", ""), Map.entry("OTHER", CANARY));
   }
 
   @Test
-  void fileHoldingOnlyANewlineIsAProblemNamingThePath() throws Exception {
+  void fileHoldingOnlyANewlineIsAnEmptyValueWhenTrimmed() throws Exception {
     Path mount = root.resolve("app");
     KubeletVolume.create(mount, Map.of("db-password", bytes("\n")));
 
-    assertThat(failure(MountedSecretsProvider.of(mount)).getMessage()).startsWith(
-        mount.resolve("db-password") + " holds nothing but a newline");
+    assertThat(values(fetch(MountedSecretsProvider.of(mount)))).containsExactly(Map.entry("DB_PASSWORD", ""));
+    MountedSecretsProvider untrimmed = MountedSecretsProvider.builder().directory(mount).trimTrailingNewline(false).build();
+    assertThat(values(fetch(untrimmed))).containsExactly(Map.entry("DB_PASSWORD", "\n"));
   }
 
   @Test
@@ -162,13 +163,46 @@ class MountedSecretsProviderTest {
   }
 
   @Test
-  void keyThatIsADirectoryIsAProblemNamingThePath() throws Exception {
+  void nestedItemPathsOfAProjectedSecretMapToUnderscoredNames() throws Exception {
+    // items: [{key: db, path: db/password}, {key: user, path: db/user}, {key: token, path: api/v1/token}]
     Path mount = root.resolve("app");
-    KubeletVolume volume = KubeletVolume.create(mount, Map.of("good", bytes(CANARY)));
-    Files.createDirectory(volume.currentVersion().resolve("nested"));
+    KubeletVolume.create(mount, Map.of(
+        "db/password", bytes(CANARY + "\n"), "db/user", bytes("orders"), "api/v1/token", bytes("t"), "top", bytes("x")));
 
-    assertThat(failure(MountedSecretsProvider.of(mount)).getMessage()).startsWith(
-        mount.resolve("nested") + " is a directory, not a secret file");
+    ProviderSnapshot snapshot = fetch(MountedSecretsProvider.of(mount));
+
+    assertThat(values(snapshot)).containsExactly(
+        Map.entry("API_V1_TOKEN", "t"), Map.entry("DB_PASSWORD", CANARY), Map.entry("DB_USER", "orders"), Map.entry("TOP", "x"));
+    assertThat(snapshot.entries()).extracting(ProviderSnapshot.Entry::origin).contains(mount.resolve("db/password").toString());
+    MountedSecretsProvider identity = MountedSecretsProvider.builder().directory(mount).keyMapping(KeyMapping.IDENTITY).build();
+    assertThat(values(fetch(identity))).containsKeys("db/password", "db/user", "api/v1/token", "top");
+  }
+
+  @Test
+  void nestedPathAndAFlatKeyGivingOneVariableIsAProblem() throws Exception {
+    Path mount = root.resolve("app");
+    KubeletVolume.create(mount, Map.of("db/password", bytes(CANARY), "db-password", bytes(CANARY)));
+
+    assertThat(failure(MountedSecretsProvider.of(mount)).getMessage()).isEqualTo(
+        "both " + mount.resolve("db/password") + " and " + mount.resolve("db-password")
+            + " give DB_PASSWORD; rename one of the keys");
+  }
+
+  @Test
+  void nestedDirectoriesOfAPlainDirectoryAreReadToo() throws Exception {
+    Path secrets = Files.createDirectories(root.resolve("run-secrets/db"));
+    Files.writeString(secrets.resolve("password"), CANARY);
+
+    assertThat(values(fetch(MountedSecretsProvider.of(secrets.getParent())))).containsExactly(Map.entry("DB_PASSWORD", CANARY));
+  }
+
+  @Test
+  void symbolicLinkLoopIsAProblemNotAHang() throws Exception {
+    Path secrets = Files.createDirectory(root.resolve("run-secrets"));
+    Files.createSymbolicLink(secrets.resolve("loop"), Path.of("."));
+
+    assertThat(failure(MountedSecretsProvider.of(secrets)).getMessage()).endsWith(
+        " nests directories more than " + MountedDirectory.MAX_DEPTH + " levels deep (a symbolic link loop?)");
   }
 
   @Test

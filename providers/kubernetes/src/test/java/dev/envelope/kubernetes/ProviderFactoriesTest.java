@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.envelope.Profile;
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.EnvProviderFactory;
+import dev.envelope.spi.FetchLimits;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -87,25 +89,28 @@ class ProviderFactoriesTest {
   void unknownOptionIsRefusedListingTheKnownOnes() {
     assertThatThrownBy(() -> mount("k8s-mount:/run/secrets?prefx=A_"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("'k8s-mount:/run/secrets?prefx=A_' has an unknown option 'prefx'; known options:"
-            + " prefix, keys, trim, optional");
+        .hasMessage("Malformed provider URI 'k8s-mount:/run/secrets?prefx=A_': unknown option 'prefx' (known:"
+            + " prefix, keys, trim, optional, maxAttempts, attemptTimeout, timeout); expected k8s-mount:/path/to/directory");
   }
 
   @Test
   void malformedOptionValuesAreRefused() {
     assertThatThrownBy(() -> mount("k8s-mount:/run/secrets?trim=maybe"))
-        .hasMessage("'k8s-mount:/run/secrets?trim=maybe' has trim=maybe; expected true or false");
+        .hasMessage("Malformed provider URI 'k8s-mount:/run/secrets?trim=maybe': trim=maybe is neither true nor"
+            + " false; expected k8s-mount:/path/to/directory");
     assertThatThrownBy(() -> mount("k8s-mount:/run/secrets?keys=camel"))
-        .hasMessage("'k8s-mount:/run/secrets?keys=camel': unknown key mapping 'camel'; expected 'env'"
-            + " (db-password -> DB_PASSWORD) or 'identity'");
+        .hasMessage("Malformed provider URI 'k8s-mount:/run/secrets?keys=camel': unknown key mapping 'camel';"
+            + " expected 'env' (db-password -> DB_PASSWORD) or 'identity'; expected k8s-mount:/path/to/directory");
     assertThatThrownBy(() -> mount("k8s-mount:/run/secrets?trim=true&trim=false"))
-        .hasMessage("'k8s-mount:/run/secrets?trim=true&trim=false' sets the option 'trim' twice");
+        .hasMessage("Malformed provider URI 'k8s-mount:/run/secrets?trim=true&trim=false': the option 'trim' is"
+            + " set twice; expected k8s-mount:/path/to/directory");
   }
 
   @Test
   void mountUriWithoutADirectoryIsRefused() {
     assertThatThrownBy(() -> mount("k8s-mount:?prefix=A_"))
-        .hasMessage("'k8s-mount:?prefix=A_' names no /path/to/directory; expected k8s-mount:/path/to/directory");
+        .hasMessage("Malformed provider URI 'k8s-mount:?prefix=A_': no directory named; expected"
+            + " k8s-mount:/path/to/directory");
   }
 
   @Test
@@ -121,12 +126,39 @@ class ProviderFactoriesTest {
   @Test
   void invalidSecretUrisAreRefused() {
     assertThatThrownBy(() -> secret("k8s-secret:a/b/c"))
-        .hasMessage("'k8s-secret:a/b/c' has more than one '/'; expected k8s-secret:namespace/name or k8s-secret:name");
+        .hasMessage("Malformed provider URI 'k8s-secret:a/b/c': more than one '/'; expected"
+            + " k8s-secret:NAMESPACE/NAME or k8s-secret:NAME");
     assertThatThrownBy(() -> secret("k8s-secret:prod/App_Secrets"))
-        .hasMessage("'k8s-secret:prod/App_Secrets': 'App_Secrets' is not a valid Kubernetes Secret name"
-            + " (lower-case letters, digits and '-')");
+        .hasMessage("Malformed provider URI 'k8s-secret:prod/App_Secrets': 'App_Secrets' is not a valid"
+            + " Kubernetes Secret name (lower-case letters, digits and '-'); expected k8s-secret:NAMESPACE/NAME"
+            + " or k8s-secret:NAME");
     assertThatThrownBy(() -> secret("k8s-secret:prod/app?optional"))
-        .hasMessage("'k8s-secret:prod/app?optional' has an unknown option 'optional'; known options:"
-            + " prefix, keys, trim");
+        .hasMessage("Malformed provider URI 'k8s-secret:prod/app?optional': unknown option 'optional' (known:"
+            + " prefix, keys, trim, maxAttempts, attemptTimeout, timeout); expected k8s-secret:NAMESPACE/NAME"
+            + " or k8s-secret:NAME");
+  }
+
+  @Test
+  void secretUriSetsTheFetchLimits() throws Exception {
+    EnvProvider provider = secret("k8s-secret:prod/app?maxAttempts=1&attemptTimeout=2s&timeout=4s");
+
+    assertThat(provider).hasToString("KubernetesSecretProvider[k8s-secret prod/app, "
+        + FetchLimits.of(1, Duration.ofSeconds(2), Duration.ofSeconds(4)) + "]");
+    assertThat(secret("k8s-secret:prod/app")).hasToString("KubernetesSecretProvider[k8s-secret prod/app, "
+        + FetchLimits.DEFAULT + "]");
+  }
+
+  @Test
+  void malformedLimitIsRefusedNamingTheUri() {
+    assertThatThrownBy(() -> secret("k8s-secret:prod/app?timeout=soon"))
+        .hasMessage("Malformed provider URI 'k8s-secret:prod/app?timeout=soon': timeout=soon is not a positive"
+            + " duration such as 500ms, 10s or 2m; expected k8s-secret:NAMESPACE/NAME or k8s-secret:NAME");
+  }
+
+  @Test
+  void mountUriRefusesLimitsThatDoNotApplyToFiles() {
+    assertThatThrownBy(() -> mount("k8s-mount:/run/secrets?timeout=5s"))
+        .hasMessage("Malformed provider URI 'k8s-mount:/run/secrets?timeout=5s': timeout does not apply to"
+            + " mounted files, which are read locally; expected k8s-mount:/path/to/directory");
   }
 }

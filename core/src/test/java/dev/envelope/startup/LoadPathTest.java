@@ -1,0 +1,73 @@
+package dev.envelope.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Holds the rules that keep a cold start fast to account, in a fresh JVM: the quickstart's load
+ * creates no lambda (the first one of a process costs milliseconds of method-handle set-up) and
+ * loads a bounded number of classes beyond what the JVM loads to print one line. A change that
+ * breaks a rule fails here, wherever it is made.
+ */
+class LoadPathTest {
+  /** Classes the quickstart's load may add to an empty program's: 311 on JDK 17 when this was written. */
+  static final int MAX_EXTRA_CLASSES = 330;
+
+  @TempDir Path dir;
+
+  private List<String> loadedClasses(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xlog:class+load=info", "-cp", System.getProperty("java.class.path"), QuickstartLoad.class.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+    return lines;
+  }
+
+  private static List<String> classes(List<String> log) {
+    List<String> classes = new ArrayList<>();
+    for (String line : log) {
+      int tag = line.indexOf("[class,load] ");
+      if (tag >= 0) {
+        String rest = line.substring(tag + "[class,load] ".length());
+        classes.add(rest.substring(0, rest.indexOf(' ') < 0 ? rest.length() : rest.indexOf(' ')));
+      }
+    }
+    return classes;
+  }
+
+  @Test
+  void theQuickstartLoadCreatesNoLambdaAndFewClasses() throws Exception {
+    Files.writeString(dir.resolve(".env"), String.join("\n",
+        "APP_URL=https://orders.example.com",
+        "DATABASE_URL=postgres://localhost:5432/orders",
+        "DATABASE_POOL_MAX=20",
+        "JWT_SECRET=0123456789abcdef0123456789abcdef",
+        "LOG_LEVEL=debug", ""));
+
+    List<String> empty = classes(loadedClasses());
+    List<String> log = loadedClasses(dir.toString());
+    List<String> loaded = classes(log);
+
+    assertThat(log).contains("loaded 20");
+    List<String> lambdas = new ArrayList<>();
+    for (String name : loaded) {
+      if ((name.contains("$$Lambda") || name.contains("LambdaForm$")) && !empty.contains(name)) {
+        lambdas.add(name);
+      }
+    }
+    assertThat(lambdas).as("lambda classes created by the load").isEmpty();
+    assertThat(loaded.size() - empty.size()).as("classes the load adds").isLessThanOrEqualTo(MAX_EXTRA_CLASSES);
+  }
+}
