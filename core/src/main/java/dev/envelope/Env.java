@@ -52,6 +52,7 @@ public final class Env {
     Map<String, String> environment;
     Path directory;
     boolean noDotEnvFiles;
+    DotEnvSyntax dotEnvSyntax;
     boolean hermetic;
     final Map<Class<?>, Converter<?>> converters = new LinkedHashMap<>();
     final List<ProviderRegistration> providers = new ArrayList<>();
@@ -170,6 +171,15 @@ public final class Env {
     /** Reads no {@code .env} files, whatever {@link #directory} says. */
     public Builder noDotEnvFiles() {
       this.noDotEnvFiles = true;
+      return this;
+    }
+
+    /**
+     * Reads the {@code .env} files with {@code syntax}, replacing {@code ENVELOPE_DOTENV_SYNTAX};
+     * without either, {@link DotEnvSyntax#DOTENV}.
+     */
+    public Builder dotEnvSyntax(DotEnvSyntax syntax) {
+      this.dotEnvSyntax = Objects.requireNonNull(syntax, "syntax");
       return this;
     }
 

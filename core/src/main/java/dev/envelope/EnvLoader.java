@@ -26,6 +26,7 @@ public final class EnvLoader {
   final Map<String, String> environment;
   final Path directory;
   final boolean noDotEnvFiles;
+  final DotEnvSyntax dotEnvSyntax;
   final boolean hermetic;
   final Map<Class<?>, Converter<?>> converters;
   final List<Env.ProviderRegistration> providers;
@@ -44,6 +45,7 @@ public final class EnvLoader {
     this.environment = builder.environment;
     this.directory = builder.directory;
     this.noDotEnvFiles = builder.noDotEnvFiles;
+    this.dotEnvSyntax = builder.dotEnvSyntax;
     this.hermetic = builder.hermetic;
     this.converters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.converters));
     this.providers = List.copyOf(builder.providers);

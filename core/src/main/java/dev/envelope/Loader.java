@@ -55,7 +55,7 @@ final class Loader {
         settings.environment != null ? settings.environment : settings.hermetic ? Map.of() : System.getenv();
     Path directory = settings.directory != null ? settings.directory : settings.hermetic ? null : Path.of("");
     this.directory = settings.noDotEnvFiles ? null : directory;
-    this.files = this.directory == null ? null : new DotEnvFiles(this.directory);
+    this.files = this.directory == null ? null : new DotEnvFiles(this.directory, dotEnvSyntax());
     this.providerSettings = new ProviderSettings(settings.values, environment);
   }
 
@@ -105,15 +105,19 @@ final class Loader {
       Set<String> declared, Object root, Binder binder, Redactor redactor, List<String> notes) {
     String schemaName = type.getSimpleName();
     List<Problem> unknown = redactor.apply(unknownKeys(layers, schema, declared));
+    // References to names set nowhere: warnings like unknown keys, errors in strict mode.
+    List<Problem> unresolved = files == null ? List.of() : redactor.apply(files.warnings());
+    List<Problem> warnings = new ArrayList<>(unknown);
+    warnings.addAll(unresolved);
     if (settings.strict) {
-      problems.addAll(unknown);
+      problems.addAll(warnings);
+      warnings.clear();
     }
     if (!sourceProblems.isEmpty() || !problems.isEmpty() || root == null) {
       List<Problem> all = new ArrayList<>(sourceProblems);
       all.addAll(ordered(hinted(withUnreadFiles(problems, profile), unknown), schema));
-      throw new EnvException(schemaName, profile.name(), redactor.apply(all), settings.strict ? List.of() : unknown);
+      throw new EnvException(schemaName, profile.name(), redactor.apply(all), warnings);
     }
-    List<Problem> warnings = settings.strict ? List.of() : unknown;
     if (!warnings.isEmpty()) {
       warn(schemaName, warnings);
     }
@@ -124,6 +128,28 @@ final class Loader {
 
   /** The profile of a load and where it was chosen. */
   private record Chosen(Profile profile, String origin) {}
+
+  /** Returns the builder's syntax, else {@code ENVELOPE_DOTENV_SYNTAX} read as {@code APP_ENV} is. */
+  private DotEnvSyntax dotEnvSyntax() {
+    if (settings.dotEnvSyntax != null) {
+      return settings.dotEnvSyntax;
+    }
+    String text = settings.values.get(DotEnvSyntax.VARIABLE);
+    String origin = "builder values";
+    if (text == null || text.isEmpty()) {
+      text = environment.get(DotEnvSyntax.VARIABLE);
+      origin = "environment";
+    }
+    if (text == null || text.isEmpty()) {
+      return DotEnvSyntax.DOTENV;
+    }
+    try {
+      return DotEnvSyntax.of(text);
+    } catch (IllegalArgumentException e) {
+      sourceProblems.add(new Problem(DotEnvSyntax.VARIABLE, Problem.Kind.INVALID, e.getMessage(), origin));
+      return DotEnvSyntax.DOTENV;
+    }
+  }
 
   /**
    * Chooses the profile: the builder's, else {@code APP_ENV} from the builder values, the
@@ -503,7 +529,7 @@ final class Loader {
 
   private static void warn(String schemaName, List<Problem> warnings) {
     StringBuilder message =
-        new StringBuilder("Envelope: ").append(warnings.size()).append(" unknown key(s) for ").append(schemaName);
+        new StringBuilder("Envelope: ").append(warnings.size()).append(" warning(s) for ").append(schemaName);
     for (Problem warning : warnings) {
       message.append("\n  ").append(warning);
     }

@@ -15,14 +15,24 @@ import java.util.Objects;
  * @param key the variable's name
  * @param rawValue the value as described above
  * @param line the 1-based line on which the key starts
+ * <p>In the Compose syntax, {@code rawValue} is a template for {@link DotEnvComposeExpander}
+ * instead: {@code $$} is a literal dollar, backslashes are plain text.
+ *
  * @param expandable false for single-quoted values, which are never expanded
+ * @param inherited true for a name alone on a line (Compose syntax): the value is the environment's,
+ *     and {@code rawValue} is empty
  */
-public record DotEnvEntry(String key, String rawValue, int line, boolean expandable) {
+public record DotEnvEntry(String key, String rawValue, int line, boolean expandable, boolean inherited) {
 
   /** Creates an entry. */
   public DotEnvEntry {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(rawValue, "rawValue");
+  }
+
+  /** Creates an entry with a value of its own. */
+  public DotEnvEntry(String key, String rawValue, int line, boolean expandable) {
+    this(key, rawValue, line, expandable, false);
   }
 
   /**

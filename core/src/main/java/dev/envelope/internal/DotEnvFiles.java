@@ -1,5 +1,6 @@
 package dev.envelope.internal;
 
+import dev.envelope.DotEnvSyntax;
 import dev.envelope.Problem;
 import dev.envelope.Profile;
 import java.io.FileInputStream;
@@ -27,14 +28,22 @@ import java.util.function.Function;
  */
 public final class DotEnvFiles {
   private final Path directory;
+  private final DotEnvSyntax syntax;
   private final Map<String, List<DotEnvEntry>> parsed = new HashMap<>();
   private final java.util.Set<String> present = new java.util.HashSet<>();
   private final List<Problem> problems = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
   private final List<String> failed = new ArrayList<>();
 
   /** Creates a reader of the files in {@code directory}. */
   public DotEnvFiles(Path directory) {
+    this(directory, DotEnvSyntax.DOTENV);
+  }
+
+  /** Creates a reader of the files in {@code directory} that reads them with {@code syntax}. */
+  public DotEnvFiles(Path directory, DotEnvSyntax syntax) {
     this.directory = directory;
+    this.syntax = syntax;
   }
 
   /** Returns the file names of {@code profile}, highest precedence first. */
@@ -109,58 +118,51 @@ public final class DotEnvFiles {
    * down from {@code firstOrdinal}; values of winning entries are expanded.
    */
   public List<EntrySource> sources(Profile profile, int firstOrdinal, Function<String, String> environment) {
-    List<String> existing = new ArrayList<>();
-    Map<String, DotEnvEntry> winners = new LinkedHashMap<>();
-    Map<String, String> winnerFile = new HashMap<>();
+    Map<String, List<DotEnvEntry>> existing = new LinkedHashMap<>();
     for (String file : fileNames(profile)) {
       List<DotEnvEntry> entries = entries(file);
-      if (!present.contains(file)) {
-        continue;
-      }
-      existing.add(file);
-      for (DotEnvEntry entry : lastWins(entries).values()) {
-        if (!winners.containsKey(entry.key())) {
-          winners.put(entry.key(), entry);
-          winnerFile.put(entry.key(), display(file));
-        }
+      if (present.contains(file)) {
+        existing.put(display(file), entries);
       }
     }
-    Map<String, String> expanded;
+    DotEnvExpansion expansion;
     try {
-      expanded = DotEnvExpander.expand(winners, winnerFile, environment);
+      expansion = DotEnvExpansion.of(syntax, existing, environment);
     } catch (DotEnvSyntaxException e) {
       problems.add(syntaxProblem(e));
-      for (String file : existing) {
-        failed.add(display(file));
-      }
+      failed.addAll(existing.keySet());
       return List.of();
+    }
+    for (DotEnvIssue issue : expansion.problems()) {
+      problems.add(issue.toProblem());
+    }
+    for (DotEnvIssue issue : expansion.warnings()) {
+      warnings.add(issue.toProblem());
     }
     List<EntrySource> sources = new ArrayList<>(existing.size());
     int ordinal = firstOrdinal;
-    for (String file : existing) {
-      String shown = display(file);
+    for (String shown : existing.keySet()) {
       Map<String, EntrySource.Candidate> candidates = new LinkedHashMap<>();
-      for (DotEnvEntry entry : lastWins(entries(file)).values()) {
-        boolean wins = shown.equals(winnerFile.get(entry.key()));
-        String value = wins ? expanded.get(entry.key()) : entry.unexpandedValue();
-        candidates.put(entry.key(), new EntrySource.Candidate(value, shown + ":" + entry.line(), true));
+      for (Map.Entry<String, DotEnvExpansion.Value> entry : expansion.values(shown).entrySet()) {
+        DotEnvExpansion.Value value = entry.getValue();
+        candidates.put(entry.getKey(), new EntrySource.Candidate(value.value(), shown + ":" + value.line(), true));
       }
       sources.add(new EntrySource(shown, ordinal--, candidates));
     }
     return sources;
   }
 
+  /**
+   * Returns the warnings met: entries that refer to a name set nowhere, which expand to empty (an
+   * error in strict mode).
+   */
+  public List<Problem> warnings() {
+    return warnings;
+  }
+
   /** Returns the problems met: unreadable or malformed files, reference cycles. */
   public List<Problem> problems() {
     return problems;
-  }
-
-  private static Map<String, DotEnvEntry> lastWins(List<DotEnvEntry> entries) {
-    Map<String, DotEnvEntry> byKey = new LinkedHashMap<>();
-    for (DotEnvEntry entry : entries) {
-      byKey.put(entry.key(), entry);
-    }
-    return byKey;
   }
 
   private List<DotEnvEntry> entries(String file) {
@@ -176,7 +178,7 @@ public final class DotEnvFiles {
     }
     present.add(file);
     try {
-      entries = DotEnvParser.parse(readUtf8(path), display(file));
+      entries = DotEnvParser.parse(readUtf8(path), display(file), syntax);
     } catch (CharacterCodingException e) {
       failed.add(display(file));
       problems.add(new Problem(display(file), Problem.Kind.INVALID, "is not valid UTF-8 text", display(file)));

@@ -1,7 +1,7 @@
 package dev.envelope.internal;
 
+import dev.envelope.DotEnvSyntax;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +37,20 @@ public final class DotEnvParser {
    * @throws DotEnvSyntaxException for the first malformed line; nothing is returned then
    */
   public static List<DotEnvEntry> parse(String content, String source) {
+    return parse(content, source, DotEnvSyntax.DOTENV);
+  }
+
+  /**
+   * Returns the entries of {@code content} read with {@code syntax}, in file order.
+   *
+   * @throws DotEnvSyntaxException for the first malformed line; nothing is returned then
+   */
+  public static List<DotEnvEntry> parse(String content, String source, DotEnvSyntax syntax) {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(source, "source");
-    return new DotEnvParser(normalize(content), source).entries();
+    return syntax == DotEnvSyntax.COMPOSE
+        ? DotEnvComposeParser.parse(content, source)
+        : new DotEnvParser(normalize(content), source).entries();
   }
 
   /**
@@ -51,14 +62,29 @@ public final class DotEnvParser {
    */
   public static Map<String, String> parseAndExpand(
       String content, String source, Map<String, String> environment) {
+    return parseAndExpand(content, source, environment, DotEnvSyntax.DOTENV);
+  }
+
+  /**
+   * Parses and expands one file with {@code syntax}; see {@link #parseAndExpand(String, String,
+   * Map)}.
+   *
+   * @throws DotEnvSyntaxException if a line is malformed, references cannot be expanded, or a {@code
+   *     ${NAME?message}} names an unset variable
+   */
+  public static Map<String, String> parseAndExpand(
+      String content, String source, Map<String, String> environment, DotEnvSyntax syntax) {
     Objects.requireNonNull(environment, "environment");
-    Map<String, DotEnvEntry> winners = new LinkedHashMap<>();
-    Map<String, String> sources = new HashMap<>();
-    for (DotEnvEntry entry : parse(content, source)) {
-      winners.put(entry.key(), entry);
-      sources.put(entry.key(), source);
+    DotEnvExpansion expansion =
+        DotEnvExpansion.of(syntax, Map.of(source, parse(content, source, syntax)), environment::get);
+    if (!expansion.problems().isEmpty()) {
+      throw expansion.problems().get(0).toException();
     }
-    return DotEnvExpander.expand(winners, sources, environment::get);
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Map.Entry<String, DotEnvExpansion.Value> entry : expansion.values(source).entrySet()) {
+      values.put(entry.getKey(), entry.getValue().value());
+    }
+    return java.util.Collections.unmodifiableMap(values);
   }
 
   /** Drops a byte order mark and turns CRLF and lone CR into LF, inside quotes too, as dotenv does. */
@@ -100,7 +126,8 @@ public final class DotEnvParser {
     }
     pos++;
     if (separator == ':' && !atLineEnd() && !isBlank(peek())) {
-      throw error(line, key, "':' after " + key + " must be followed by a space (KEY: value)");
+      // Not the key's name: "id:secret" may be a pasted credential.
+      throw error(line, null, "':' after the name must be followed by a space (KEY: value)");
     }
     skipBlanks();
     if (atLineEnd()) {
@@ -172,6 +199,10 @@ public final class DotEnvParser {
         pos++;
         line++;
         lineStart = pos;
+      } else if (c == '\\' && quote == '\'' && pos + 1 < text.length() && text.charAt(pos + 1) == '\'') {
+        // As in the npm package: \' does not close a single-quoted value, and stays as written.
+        value.append("\\'");
+        pos += 2;
       } else if (c == '\\' && quote == '"') {
         doubleQuotedEscape(value);
       } else if (c == '\\' && quote == '`') {
@@ -257,8 +288,9 @@ public final class DotEnvParser {
         || c == '_' || c == '.' || c == '-';
   }
 
+  /** A space or tab; also a byte order mark, which the npm package's {@code \s} matches too. */
   private static boolean isBlank(char c) {
-    return c == ' ' || c == '\t' || c == '\f' || c == '\u000B';
+    return c == ' ' || c == '\t' || c == '\f' || c == '\u000B' || c == '\uFEFF';
   }
 
   private char peek() {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parsed form of an expandable {@code .env} value: literal text and references ({@code $VAR},
- * {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR-default}}), where a default is itself a
- * template. Immutable.
+ * The parsed form of an expandable {@code .env} value in the {@code dotenv} syntax: literal text and
+ * references ({@code $VAR}, {@code ${VAR}}, {@code ${VAR<op>word}} with the operators {@code :- - :+
+ * + :? ?}), where the word is itself a template. Immutable.
  */
 final class DotEnvTemplate {
 
@@ -16,17 +16,75 @@ final class DotEnvTemplate {
   /** Literal text. */
   record Text(String text) implements Part {}
 
-  /** A reference to {@code name}; {@code fallback} is null when there is no default. */
-  record Reference(String name, Fallback when, DotEnvTemplate fallback) implements Part {}
+  /**
+   * A reference to {@code name}.
+   *
+   * @param braced whether it was written {@code ${NAME}} rather than {@code $NAME}
+   * @param word the template after the operator; null for {@link Operator#NONE}
+   * @param wordText the word as written, for the message of a {@code ?} operator
+   */
+  record Reference(String name, boolean braced, Operator operator, DotEnvTemplate word, String wordText)
+      implements Part {}
 
-  /** When a reference's default applies. */
-  enum Fallback {
-    /** No default: an unset variable expands to "". */
-    NEVER,
-    /** {@code ${VAR-default}}: the default applies when the variable is unset. */
-    UNSET,
-    /** {@code ${VAR:-default}}: the default applies when the variable is unset or empty. */
-    UNSET_OR_EMPTY
+  /** What a reference does with its word. */
+  enum Operator {
+    /** {@code $NAME}, {@code ${NAME}}: the value, or "" if unset. */
+    NONE(""),
+    /** {@code ${NAME-word}}: the word when the variable is unset. */
+    DEFAULT_IF_UNSET("-"),
+    /** {@code ${NAME:-word}}: the word when the variable is unset or empty. */
+    DEFAULT_IF_EMPTY(":-"),
+    /** {@code ${NAME+word}}: the word when the variable is set, else "". */
+    ALTERNATE_IF_SET("+"),
+    /** {@code ${NAME:+word}}: the word when the variable is set and not empty, else "". */
+    ALTERNATE_IF_NOT_EMPTY(":+"),
+    /** {@code ${NAME?word}}: a problem, with the word as its message, when the variable is unset. */
+    REQUIRED_SET("?"),
+    /** {@code ${NAME:?word}}: a problem when the variable is unset or empty. */
+    REQUIRED_NOT_EMPTY(":?");
+
+    final String symbol;
+
+    Operator(String symbol) {
+      this.symbol = symbol;
+    }
+
+    /** Returns the operator written at {@code pos} of {@code raw}, or null. */
+    static Operator at(String raw, int pos) {
+      if (pos >= raw.length()) {
+        return null;
+      }
+      boolean colon = raw.charAt(pos) == ':';
+      int at = colon ? pos + 1 : pos;
+      if (at >= raw.length()) {
+        return null;
+      }
+      return switch (raw.charAt(at)) {
+        case '-' -> colon ? DEFAULT_IF_EMPTY : DEFAULT_IF_UNSET;
+        case '+' -> colon ? ALTERNATE_IF_NOT_EMPTY : ALTERNATE_IF_SET;
+        case '?' -> colon ? REQUIRED_NOT_EMPTY : REQUIRED_SET;
+        default -> null;
+      };
+    }
+
+    /** Returns whether the word applies to a variable whose value is {@code value} (null: unset). */
+    boolean wordApplies(String value) {
+      return switch (this) {
+        case NONE -> false;
+        case DEFAULT_IF_UNSET, REQUIRED_SET -> value == null;
+        case DEFAULT_IF_EMPTY, REQUIRED_NOT_EMPTY -> value == null || value.isEmpty();
+        case ALTERNATE_IF_SET -> value != null;
+        case ALTERNATE_IF_NOT_EMPTY -> value != null && !value.isEmpty();
+      };
+    }
+
+    boolean required() {
+      return this == REQUIRED_SET || this == REQUIRED_NOT_EMPTY;
+    }
+
+    boolean alternate() {
+      return this == ALTERNATE_IF_SET || this == ALTERNATE_IF_NOT_EMPTY;
+    }
   }
 
   /** A reference that cannot be parsed; the caller adds the source, line and key. */
@@ -49,12 +107,14 @@ final class DotEnvTemplate {
   /**
    * Parses {@code raw} in the form described by {@link DotEnvEntry}: {@code \\} is a backslash,
    * {@code \$} a dollar, and a {@code $} not followed by a name or {@code {} is a dollar too.
+   *
+   * @throws Malformed also when references nest more than {@value DotEnvLimits#MAX_DEPTH} deep
    */
   static DotEnvTemplate parse(String raw) throws Malformed {
-    return new Reader(raw).template(false);
+    return new Reader(raw).template(false, 0);
   }
 
-  /** A recursive-descent reader; {@code inDefault} makes an unmatched {@code }} end the template. */
+  /** A recursive-descent reader; {@code inWord} makes an unmatched {@code }} end the template. */
   private static final class Reader {
     private final String raw;
     private int pos;
@@ -63,12 +123,12 @@ final class DotEnvTemplate {
       this.raw = raw;
     }
 
-    DotEnvTemplate template(boolean inDefault) throws Malformed {
+    DotEnvTemplate template(boolean inWord, int depth) throws Malformed {
       List<Part> parts = new ArrayList<>();
       StringBuilder text = new StringBuilder();
       while (pos < raw.length()) {
         char c = raw.charAt(pos);
-        if (inDefault && c == '}') {
+        if (inWord && c == '}') {
           break;
         }
         if (c == '\\' && pos + 1 < raw.length() && isEscapable(raw.charAt(pos + 1))) {
@@ -76,14 +136,14 @@ final class DotEnvTemplate {
           pos += 2;
         } else if (c == '$' && pos + 1 < raw.length() && raw.charAt(pos + 1) == '{') {
           flush(text, parts);
-          parts.add(braced());
+          parts.add(braced(depth));
         } else if (c == '$' && pos + 1 < raw.length() && isNameStart(raw.charAt(pos + 1))) {
           flush(text, parts);
           int start = ++pos;
           while (pos < raw.length() && isNameChar(raw.charAt(pos))) {
             pos++;
           }
-          parts.add(new Reference(raw.substring(start, pos), Fallback.NEVER, null));
+          parts.add(new Reference(raw.substring(start, pos), false, Operator.NONE, null, null));
         } else {
           text.append(c);
           pos++;
@@ -93,8 +153,11 @@ final class DotEnvTemplate {
       return new DotEnvTemplate(parts);
     }
 
-    /** Reads {@code ${NAME}}, {@code ${NAME:-default}} or {@code ${NAME-default}}. */
-    private Reference braced() throws Malformed {
+    /** Reads {@code ${NAME}} or {@code ${NAME<op>word}}. */
+    private Reference braced(int depth) throws Malformed {
+      if (depth >= DotEnvLimits.MAX_DEPTH) {
+        throw new Malformed("references nest more than " + DotEnvLimits.MAX_DEPTH + " levels deep");
+      }
       pos += 2;
       int start = pos;
       while (pos < raw.length() && isBracedNameChar(raw.charAt(pos))) {
@@ -108,26 +171,25 @@ final class DotEnvTemplate {
       if (name.isEmpty()) {
         throw new Malformed("'${' is not followed by a name (" + DotEnvExpander.NAME_CHARS + ")");
       }
-      Fallback when;
       if (raw.charAt(pos) == '}') {
         pos++;
-        return new Reference(name, Fallback.NEVER, null);
-      } else if (raw.startsWith(":-", pos)) {
-        when = Fallback.UNSET_OR_EMPTY;
-        pos += 2;
-      } else if (raw.charAt(pos) == '-') {
-        when = Fallback.UNSET;
-        pos += 1;
-      } else {
-        throw new Malformed("the name after '${' may only be followed by '}', ':-' or '-'"
-            + " (supported: ${NAME}, ${NAME:-default}, ${NAME-default})");
+        return new Reference(name, true, Operator.NONE, null, null);
       }
-      DotEnvTemplate fallback = template(true);
+      Operator operator = Operator.at(raw, pos);
+      if (operator == null) {
+        throw new Malformed("the name after '${' may only be followed by '}' or an operator"
+            + " (supported: ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:+alternate},"
+            + " ${NAME+alternate}, ${NAME:?message}, ${NAME?message})");
+      }
+      pos += operator.symbol.length();
+      int wordStart = pos;
+      DotEnvTemplate word = template(true, depth + 1);
       if (pos >= raw.length()) {
         throw new Malformed(UNCLOSED);
       }
+      String wordText = raw.substring(wordStart, pos);
       pos++;
-      return new Reference(name, when, fallback);
+      return new Reference(name, true, operator, word, wordText);
     }
 
     private static void flush(StringBuilder text, List<Part> parts) {

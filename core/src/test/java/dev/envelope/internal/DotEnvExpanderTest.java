@@ -178,10 +178,10 @@ class DotEnvExpanderTest {
     assertThat(failure("A=${}\n", Map.of()))
         .hasMessage(".env:1: invalid reference in the value of A: '${' is not followed by a name (a name"
             + " is made of ASCII letters, digits, '_' and '.')" + hint);
-    assertThat(failure("A=${B:?required}\n", Map.of()))
+    assertThat(failure("A=${B:=assign}\n", Map.of()))
         .hasMessage(".env:1: invalid reference in the value of A: the name after '${' may only be"
-            + " followed by '}', ':-' or '-' (supported: ${NAME}, ${NAME:-default}, ${NAME-default})"
-            + hint);
+            + " followed by '}' or an operator (supported: ${NAME}, ${NAME:-default}, ${NAME-default},"
+            + " ${NAME:+alternate}, ${NAME+alternate}, ${NAME:?message}, ${NAME?message})" + hint);
   }
 
   @Test
@@ -259,5 +259,52 @@ class DotEnvExpanderTest {
   void expandedMapIsUnmodifiable() {
     Map<String, String> expanded = expand("A=1\n");
     assertThatThrownBy(() -> expanded.put("B", "2")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void alternatesApplyWhenTheVariableIsSetAndMayHoldReferences() {
+    assertThat(expand("EMPTY=\nHOST=db\nA=${HOST:+//${HOST}}\nB=${EMPTY:+x}\nC=${EMPTY+x}\nD=${UNSET+x}\n"))
+        .containsEntry("A", "//db").containsEntry("B", "").containsEntry("C", "x").containsEntry("D", "");
+  }
+
+  @Test
+  void requiredReferenceResolvedByTheEnvironmentOrAnEntryGivesItsValue() {
+    assertThat(expand("HOST=db\nA=${HOST:?set HOST}\nB=${PORT?set PORT}\n", Map.of("PORT", "")))
+        .containsEntry("A", "db").containsEntry("B", "");
+  }
+
+  @Test
+  void failedRequiredReferenceLeavesOnlyItsEntryWithoutAValueAndNamesIt() {
+    DotEnvExpander.Result result = DotEnvExpander.expandAll(
+        Map.of("URL", new DotEnvEntry("URL", "https://${HOST:?set HOST}", 4, true),
+            "COPY", new DotEnvEntry("COPY", "${URL}", 5, true),
+            "OTHER", new DotEnvEntry("OTHER", "ok", 6, true)),
+        Map.of("URL", ".env", "COPY", ".env", "OTHER", ".env"), name -> null);
+
+    assertThat(result.values()).containsOnlyKeys("COPY", "OTHER").containsEntry("COPY", "");
+    assertThat(result.problems()).extracting(DotEnvIssue::toProblem).extracting(Object::toString)
+        .containsExactly("HOST: required but not set (needed by URL): set HOST (.env:4)");
+  }
+
+  @Test
+  void plainReferenceToANameSetNowhereWarnsOnceAndOperatorsOrSelfReferencesDoNot() {
+    DotEnvExpander.Result result = DotEnvExpander.expandAll(
+        Map.of("A", new DotEnvEntry("A", "$X$Y", 1, true),
+            "B", new DotEnvEntry("B", "${X:-d}${X+x}${B}", 2, true),
+            "C", new DotEnvEntry("C", "${A}", 3, true)),
+        Map.of("A", ".env", "B", ".env", "C", ".env"), name -> null);
+
+    assertThat(result.warnings()).extracting(DotEnvIssue::variable, DotEnvIssue::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("A", 1));
+  }
+
+  @Test
+  void nestedDefaultsDeeperThanTheLimitFailAtParseTime() {
+    String nested = "${X:-".repeat(DotEnvExpander.MAX_DEPTH + 1) + "v" + "}".repeat(DotEnvExpander.MAX_DEPTH + 1);
+    assertThat(failure("A=" + nested + "\n", Map.of()))
+        .hasMessage(".env:1: invalid reference in the value of A: references nest more than 100 levels deep"
+            + "; write \\$ for a literal $, or single-quote the value");
+    String allowed = "${X:-".repeat(DotEnvExpander.MAX_DEPTH - 1) + "v" + "}".repeat(DotEnvExpander.MAX_DEPTH - 1);
+    assertThat(expand("A=" + allowed + "\n")).containsEntry("A", "v");
   }
 }

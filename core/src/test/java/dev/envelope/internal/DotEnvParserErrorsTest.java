@@ -58,10 +58,12 @@ class DotEnvParserErrorsTest {
   }
 
   @Test
-  void colonWithoutSpaceIsAnError() {
-    DotEnvSyntaxException e = failure("URL:" + CANARY + "\n");
-    assertThat(e).hasMessage(".env.local:1: ':' after URL must be followed by a space (KEY: value)");
-    assertThat(e.key()).isEqualTo("URL");
+  void colonWithoutSpaceIsAnErrorThatQuotesNoPartOfTheLine() {
+    // "id:secret" may be a pasted credential: neither half may be echoed.
+    DotEnvSyntaxException e = failure("userid4711:" + CANARY + "\n");
+    assertThat(e).hasMessage(".env.local:1: ':' after the name must be followed by a space (KEY: value)");
+    assertThat(e.getMessage()).doesNotContain(CANARY).doesNotContain("userid4711");
+    assertThat(e.key()).isNull();
   }
 
   @Test
@@ -101,9 +103,11 @@ class DotEnvParserErrorsTest {
   }
 
   @Test
-  void singleQuotesHaveNoEscapes() {
-    assertThat(failure("A='it\\'s'\n"))
-        .hasMessage(".env.local:1: unexpected text at column 8 after the closing ' of A");
+  void backslashQuoteDoesNotCloseASingleQuotedValueSoOneLeftOpenIsUnterminated() {
+    assertThat(DotEnvParser.parseAndExpand("A='it\\'s'\n", ".env", java.util.Map.of()))
+        .containsEntry("A", "it\\'s");
+    assertThat(failure("A='it\\'\nB=2\n"))
+        .hasMessage(".env.local:1: unterminated single-quoted value of A: the ' opened on this line is never closed");
   }
 
   @Test
