@@ -109,7 +109,7 @@ public final class CheckMojo extends AbstractEnvelopeMojo {
   }
 
   /** Returns the configured profiles, or the ones the schema names followed by the standard ones. */
-  private List<String> profilesOf(Class<? extends Record> schema) throws MojoExecutionException {
+  List<String> profilesOf(Class<? extends Record> schema) throws MojoExecutionException {
     Set<String> names = new LinkedHashSet<>();
     try {
       if (!profiles.isEmpty()) {
