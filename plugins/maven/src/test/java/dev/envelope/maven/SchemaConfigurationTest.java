@@ -68,4 +68,15 @@ class SchemaConfigurationTest {
 
     assertThat(mojo.profilesOf(QaEnv.class)).containsExactly("production", "staging");
   }
+
+  @Test
+  void skipDoesNothingNotEvenReadTheProject() throws Exception {
+    mojo.skip = true;
+
+    mojo.execute();
+
+    ExampleMojo example = new ExampleMojo();
+    example.skip = true;
+    example.execute();
+  }
 }
