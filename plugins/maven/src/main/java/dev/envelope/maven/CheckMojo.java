@@ -131,6 +131,8 @@ public final class CheckMojo extends AbstractEnvelopeMojo {
       return GeneratedFiles.of(docsSchemaClass(loader), dotEnvExample, markdownReference).drift();
     } catch (IOException e) {
       throw new MojoExecutionException("cannot read the generated files: " + e.getMessage(), e);
+    } catch (EnvException e) {
+      throw new MojoExecutionException("the schema of the generated files is not usable:\n" + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.envelope.maven;
 
+import dev.envelope.EnvException;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ public final class ExampleMojo extends AbstractEnvelopeMojo {
           return GeneratedFiles.of(docsSchemaClass(loader), dotEnvExample, markdownReference).write();
         } catch (IOException e) {
           throw new MojoExecutionException("cannot write the generated files: " + e.getMessage(), e);
+        } catch (EnvException e) {
+          throw new MojoExecutionException("the schema is not usable:\n" + e.getMessage(), e);
         }
       });
       if (written.isEmpty()) {

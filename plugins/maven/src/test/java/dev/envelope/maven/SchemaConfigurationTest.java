@@ -16,6 +16,8 @@ class SchemaConfigurationTest {
 
   static final class NotARecord {}
 
+  record Unusable(Object what) {}
+
   private final ClassLoader loader = getClass().getClassLoader();
   private final CheckMojo mojo = new CheckMojo();
 
@@ -78,5 +80,13 @@ class SchemaConfigurationTest {
     ExampleMojo example = new ExampleMojo();
     example.skip = true;
     example.execute();
+  }
+
+  @Test
+  void anUnusableSchemaIsAConfigurationErrorWithItsProblems() {
+    assertThatThrownBy(() -> mojo.profilesOf(Unusable.class))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessageStartingWith("the schema " + Unusable.class.getName() + " is not usable:\nInvalid environment for Unusable")
+        .hasMessageContaining("WHAT");
   }
 }
