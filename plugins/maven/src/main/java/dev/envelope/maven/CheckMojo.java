@@ -63,6 +63,13 @@ public final class CheckMojo extends AbstractEnvelopeMojo {
   @Parameter
   Map<String, String> manifests = new LinkedHashMap<>();
 
+  /**
+   * Env files the deployment passes to the application, by profile, as comma-separated paths relative
+   * to the project (a Compose file's {@code env_file}): their keys count as provided.
+   */
+  @Parameter
+  Map<String, String> envFiles = new LinkedHashMap<>();
+
   /** Whether problems fail the build; when false they are logged and written to the report only. */
   @Parameter(property = "envelope.failOnProblems", defaultValue = "true")
   boolean failOnProblems;
@@ -85,7 +92,7 @@ public final class CheckMojo extends AbstractEnvelopeMojo {
     List<String> drift = new ArrayList<>();
     Deployment deployment;
     try {
-      deployment = Deployment.of(provided, manifests, project.getBasedir());
+      deployment = Deployment.of(provided, manifests, envFiles, project.getBasedir());
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new MojoExecutionException("cannot read the deployment's names: " + e.getMessage(), e);
     }

@@ -11,28 +11,39 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The variable names a deployment provides in each profile, from the names declared in the POM and
- * from Kubernetes manifests. Only names are read, never values: the values are checked where they
- * are deployed.
+ * The variable names a deployment provides in each profile, from the names declared in the POM, from
+ * Kubernetes manifests and from env files. Only names are read, never values: the values are checked
+ * where they are deployed.
  */
 final class Deployment {
   private final Map<String, Set<String>> names = new LinkedHashMap<>();
-  private final Map<String, List<String>> manifests = new LinkedHashMap<>();
+  /** The files each profile's names were read from, to say where a missing one belongs. */
+  private final Map<String, List<String>> files = new LinkedHashMap<>();
 
   /**
    * Reads the configuration: {@code provided} maps a profile to comma-separated names, {@code
-   * manifests} a profile to comma-separated manifest paths relative to {@code basedir}.
+   * manifests} and {@code envFiles} a profile to comma-separated paths relative to {@code basedir}:
+   * Kubernetes manifests, and env files a deployment passes to the application (a Compose {@code
+   * env_file}), whose keys count as provided.
    *
-   * @throws IllegalArgumentException if a profile name is not valid
+   * @throws IllegalArgumentException if a profile name is not valid, or an env file has a malformed line
+   * @throws java.io.UncheckedIOException if a file cannot be read
    */
-  static Deployment of(Map<String, String> provided, Map<String, String> manifests, File basedir) {
+  static Deployment of(Map<String, String> provided, Map<String, String> manifests, Map<String, String> envFiles, File basedir) {
     Deployment deployment = new Deployment();
     provided.forEach((profile, list) -> deployment.namesOf(profile).addAll(split(list)));
     manifests.forEach((profile, list) -> {
       for (String path : split(list)) {
         File file = new File(path).isAbsolute() ? new File(path) : new File(basedir, path);
         deployment.namesOf(profile).addAll(ProvidedNames.fromKubernetesManifest(file.toPath()).names());
-        deployment.manifests.computeIfAbsent(canonical(profile), p -> new ArrayList<>()).add(path);
+        deployment.files.computeIfAbsent(canonical(profile), p -> new ArrayList<>()).add(path);
+      }
+    });
+    envFiles.forEach((profile, list) -> {
+      for (String path : split(list)) {
+        File file = new File(path).isAbsolute() ? new File(path) : new File(basedir, path);
+        deployment.namesOf(profile).addAll(ProvidedNames.fromDotEnv(file.toPath()).names());
+        deployment.files.computeIfAbsent(canonical(profile), p -> new ArrayList<>()).add(path);
       }
     });
     return deployment;
@@ -45,9 +56,9 @@ final class Deployment {
 
   /** Says where to set a variable that is missing in {@code profile}. */
   String whereToSet(String variable, String profile) {
-    List<String> files = manifests.get(profile);
-    if (files != null) {
-      return "set " + variable + " for " + profile + " in " + String.join(" or ", files) + " or your secret store";
+    List<String> sources = files.get(profile);
+    if (sources != null) {
+      return "set " + variable + " for " + profile + " in " + String.join(" or ", sources) + " or your secret store";
     }
     return "set " + variable + " in .env." + profile + ", or declare it under <provided><" + profile
         + "> if the deployment provides it";

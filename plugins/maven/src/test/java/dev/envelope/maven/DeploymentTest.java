@@ -24,7 +24,7 @@ class DeploymentTest {
     provided.put("prod", "JWT_SECRET,\n  SENTRY_DSN");
     provided.put("stage", "JWT_SECRET");
 
-    Deployment deployment = Deployment.of(provided, Map.of("production", "k8s/deployment.yaml, k8s/secret.yaml"), basedir.toFile());
+    Deployment deployment = Deployment.of(provided, Map.of("production", "k8s/deployment.yaml, k8s/secret.yaml"), Map.of(), basedir.toFile());
 
     assertThat(deployment.names("production"))
         .containsExactly("JWT_SECRET", "SENTRY_DSN", "SMTP_HOST", "DATABASE_PASSWORD");
@@ -36,14 +36,25 @@ class DeploymentTest {
 
   @Test
   void aMissingManifestIsAnErrorNamingIt() {
-    assertThatThrownBy(() -> Deployment.of(Map.of(), Map.of("production", "k8s/nope.yaml"), basedir.toFile()))
+    assertThatThrownBy(() -> Deployment.of(Map.of(), Map.of("production", "k8s/nope.yaml"), Map.of(), basedir.toFile()))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("nope.yaml");
   }
 
   @Test
   void anInvalidProfileNameIsAnError() {
-    assertThatThrownBy(() -> Deployment.of(Map.of("no such profile!", "A"), Map.of(), basedir.toFile()))
+    assertThatThrownBy(() -> Deployment.of(Map.of("no such profile!", "A"), Map.of(), Map.of(), basedir.toFile()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void anEnvFileProvidesItsKeysButNotItsCommentedOutLines() throws Exception {
+    Files.writeString(basedir.resolve("prod.env"), "SMTP_HOST=smtp\n# SENTRY_DSN=\nexport JWT_SECRET=\n");
+
+    Deployment deployment = Deployment.of(Map.of(), Map.of(), Map.of("production", "prod.env"), basedir.toFile());
+
+    assertThat(deployment.names("production")).containsExactly("SMTP_HOST", "JWT_SECRET");
+    assertThat(deployment.whereToSet("SENTRY_DSN", "production"))
+        .isEqualTo("set SENTRY_DSN for production in prod.env or your secret store");
   }
 }

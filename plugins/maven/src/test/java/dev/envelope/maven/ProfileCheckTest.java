@@ -26,7 +26,7 @@ class ProfileCheckTest {
   @Test
   void providedNamesCountAsSetWhateverTheirType() throws Exception {
     Files.writeString(directory.resolve(".env.production"), "SMTP_HOST=smtp.internal\n");
-    Deployment deployment = Deployment.of(Map.of("prod", "TIMEOUT, FEATURE_FLAG JWT_SECRET"), Map.of(), directory.toFile());
+    Deployment deployment = Deployment.of(Map.of("prod", "TIMEOUT, FEATURE_FLAG JWT_SECRET"), Map.of(), Map.of(), directory.toFile());
 
     ProfileCheck.Outcome outcome = ProfileCheck.run(AppEnv.class, "production", directory, deployment);
 
@@ -40,7 +40,7 @@ class ProfileCheckTest {
     Files.writeString(directory.resolve(".env"), "TIMEOUT=5s\nFEATURE_FLAG=maybe\nJWT_SECRET=" + CANARY + "\n");
     Path manifest = directory.resolve("deployment.yaml");
     Files.writeString(manifest, "kind: Deployment\nspec:\n  containers:\n    - name: app\n      env:\n        - name: JWT_SECRET\n");
-    Deployment deployment = Deployment.of(Map.of(), Map.of("production", "deployment.yaml"), directory.toFile());
+    Deployment deployment = Deployment.of(Map.of(), Map.of("production", "deployment.yaml"), Map.of(), directory.toFile());
 
     ProfileCheck.Outcome outcome = ProfileCheck.run(AppEnv.class, "production", directory, deployment);
 
@@ -60,7 +60,7 @@ class ProfileCheckTest {
   @Test
   void withoutAManifestTheHintNamesTheProfileFileAndTheProvidedParameter() {
     ProfileCheck.Outcome outcome = ProfileCheck.run(AppEnv.class, "staging", directory,
-        Deployment.of(Map.of("staging", "TIMEOUT,FEATURE_FLAG,JWT_SECRET"), Map.of(), directory.toFile()));
+        Deployment.of(Map.of("staging", "TIMEOUT,FEATURE_FLAG,JWT_SECRET"), Map.of(), Map.of(), directory.toFile()));
 
     assertThat(outcome.problems()).singleElement().satisfies(problem -> assertThat(problem.hint())
         .isEqualTo("set SMTP_HOST in .env.staging, or declare it under <provided><staging> if the deployment provides it"));
@@ -71,9 +71,9 @@ class ProfileCheckTest {
     Files.writeString(directory.resolve(".env"), "SMTP_HOST=h\nTIMEOUT=5s\nFEATURE_FLAG=true\nJWT_SECRET=" + CANARY + "\n");
 
     ProfileCheck.Outcome production = ProfileCheck.run(AppEnv.class, "production", directory,
-        Deployment.of(Map.of(), Map.of(), directory.toFile()));
+        Deployment.of(Map.of(), Map.of(), Map.of(), directory.toFile()));
     ProfileCheck.Outcome development = ProfileCheck.run(AppEnv.class, "development", directory,
-        Deployment.of(Map.of(), Map.of(), directory.toFile()));
+        Deployment.of(Map.of(), Map.of(), Map.of(), directory.toFile()));
 
     assertThat(production.problems()).extracting(Problem::variable, Problem::kind)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("JWT_SECRET", Problem.Kind.CONSTRAINT));
@@ -91,7 +91,7 @@ class ProfileCheckTest {
   @Test
   void aProvidedNameOverridesAnInvalidCommittedValueAsTheDeploymentWould() throws Exception {
     Files.writeString(directory.resolve(".env"), "SMTP_HOST=h\nTIMEOUT=soon\nFEATURE_FLAG=true\nJWT_SECRET=x\n");
-    Deployment deployment = Deployment.of(Map.of("test", "TIMEOUT"), Map.of(), new File("."));
+    Deployment deployment = Deployment.of(Map.of("test", "TIMEOUT"), Map.of(), Map.of(), new File("."));
 
     assertThat(ProfileCheck.run(AppEnv.class, "test", directory, deployment).passed()).isTrue();
   }
