@@ -7,8 +7,12 @@ assert log.contains('Invalid environment for AppEnv (profile production): 1 prob
 assert log =~ /SMTP_HOST +required but not set — set SMTP_HOST for production in k8s\/deployment.yaml or your secret store/
 assert log.contains('The environment has problems in production (1)')
 assert log.contains('BUILD FAILURE')
-// Only production fails.
+// The second build, with failOnProblems=false, warned instead and passed.
+assert log =~ /\[WARNING\] Envelope: The environment has problems in production \(1\).*\(failOnProblems is false\)/
+assert log.contains('BUILD SUCCESS')
+// Only production fails, in both builds.
 assert !log.contains('(profile development)') && !log.contains('(profile staging)')
+assert log.count('Invalid environment for AppEnv (profile production)') == 2
 
 def text = new File(basedir, 'target/envelope/report.json').text
 assert !text.contains('canary-it-dev-secret-7f3a')
