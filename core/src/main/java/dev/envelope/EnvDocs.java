@@ -50,4 +50,15 @@ public final class EnvDocs {
     Profile active = Profile.of(profile);
     return List.copyOf(EnvDocsModel.of(Objects.requireNonNull(schema, "schema")).requiredIn(active));
   }
+
+  /**
+   * Returns the profiles that {@code schema} names in {@link RequiredIn} and {@link DefaultIn}, by
+   * their canonical names ({@code prod} is {@code production}), in schema order: the profiles whose
+   * rules differ, which a check of every profile must cover besides the standard ones.
+   *
+   * @throws EnvException if the schema itself is not usable (problems of kind {@code SCHEMA})
+   */
+  public static List<String> namedProfiles(Class<? extends Record> schema) {
+    return EnvDocsModel.of(Objects.requireNonNull(schema, "schema")).namedProfiles();
+  }
 }

@@ -77,6 +77,16 @@ final class EnvDocsModel {
     return names;
   }
 
+  /** Returns the profiles named by {@code @RequiredIn} and {@code @DefaultIn}, in schema order. */
+  List<String> namedProfiles() {
+    Set<String> names = new LinkedHashSet<>();
+    for (Schema.Variable variable : schema.variables()) {
+      variable.requiredIn().forEach(profile -> names.add(profile.name()));
+      variable.defaultsIn().keySet().forEach(profile -> names.add(profile.name()));
+    }
+    return List.copyOf(names);
+  }
+
   /**
    * One variable.
    *

@@ -60,6 +60,14 @@ public final class EnvException extends RuntimeException {
     return warnings;
   }
 
+  /**
+   * Returns the problems and warnings as a JSON document, for CI logs: the same schema as {@link
+   * Report#toJson()} ({@code "valid": false}, no variables), described in {@code docs/ci.md}.
+   */
+  public String toJson() {
+    return JsonReport.of(this);
+  }
+
   /** Returns the simple name of the schema that failed to load. */
   public String schema() {
     return schema;

@@ -77,6 +77,14 @@ public final class Report {
     return notes;
   }
 
+  /**
+   * Returns the report as a JSON document, for CI and other tools: the schema in {@code docs/ci.md}
+   * ({@code "schemaVersion": 1}), with the same masked values as {@link #toString()}.
+   */
+  public String toJson() {
+    return JsonReport.of(this);
+  }
+
   /** Returns the report as an aligned table: variable, shown value, origin, shadowed sources. */
   @Override
   public String toString() {

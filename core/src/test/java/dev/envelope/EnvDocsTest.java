@@ -133,6 +133,14 @@ class EnvDocsTest {
         .containsExactly("APP_URL", "DATABASE_URL", "JWT_SECRET", "SENTRY_DSN");
   }
 
+  record CustomProfiles(@RequiredIn({"prod", "qa"}) Optional<String> sentryDsn, @DefaultIn(profile = "stage", value = "1") int workers) {}
+
+  @Test
+  void namedProfilesAreTheCanonicalNamesInRequiredInAndDefaultInInSchemaOrder() {
+    assertThat(EnvDocs.namedProfiles(ShopEnv.class)).containsExactly("development", "test", "production");
+    assertThat(EnvDocs.namedProfiles(CustomProfiles.class)).containsExactly("production", "qa", "staging");
+  }
+
   record EmptyDefaults(@Default("") int port, @DefaultIn(profile = "test", value = "") @Default("8080") int adminPort) {}
 
   @Test
