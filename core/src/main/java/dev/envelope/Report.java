@@ -67,7 +67,10 @@ public final class Report {
     return variables.stream().filter(v -> v.name().equals(name)).findFirst();
   }
 
-  /** Returns the warnings: unknown keys outside strict mode. */
+  /**
+   * Returns the warnings, outside strict mode: unknown keys, and {@code .env} references to names set
+   * nowhere.
+   */
   public List<Problem> warnings() {
     return warnings;
   }

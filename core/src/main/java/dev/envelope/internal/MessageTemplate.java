@@ -197,15 +197,24 @@ public final class MessageTemplate {
   }
 
   private static ResourceBundle bundle(Locale locale) {
-    return locale.equals(Messages.LOCALE)
-        ? Messages.BUNDLE
-        : ResourceBundle.getBundle("org.hibernate.validator.ValidationMessages", locale, MessageTemplate.class.getClassLoader());
+    return locale.equals(Messages.LOCALE) ? Messages.BUNDLE : load(locale);
+  }
+
+  /**
+   * Loads Hibernate Validator's default messages. On the module path they are encapsulated in its
+   * module, so its own locator, whose look-up runs inside that module, reads them.
+   */
+  private static ResourceBundle load(Locale locale) {
+    if (MessageTemplate.class.getModule().isNamed()) {
+      return new org.hibernate.validator.resourceloading.PlatformResourceBundleLocator(
+          "org.hibernate.validator.ValidationMessages").getResourceBundle(locale);
+    }
+    return ResourceBundle.getBundle("org.hibernate.validator.ValidationMessages", locale, MessageTemplate.class.getClassLoader());
   }
 
   /** Hibernate Validator's default messages, in the default locale as its interpolator reads them. */
   private static final class Messages {
     static final Locale LOCALE = Locale.getDefault();
-    static final ResourceBundle BUNDLE =
-        ResourceBundle.getBundle("org.hibernate.validator.ValidationMessages", LOCALE, MessageTemplate.class.getClassLoader());
+    static final ResourceBundle BUNDLE = load(LOCALE);
   }
 }
