@@ -248,7 +248,7 @@ final class Binder {
         bound.put(variable, result);
         return result;
       }
-      problems.add(missing(variable, emptyAt));
+      problems.add(missing(variable, emptyAt, lookup != null && lookup.emptyIsBlank()));
       return null;
     }
     Object value;
@@ -292,10 +292,13 @@ final class Binder {
     return result;
   }
 
-  private Problem missing(Schema.Variable variable, String emptyAt) {
+  private Problem missing(Schema.Variable variable, String emptyAt, boolean blank) {
     String message =
         variable.requiredIn().contains(profile) ? "required in " + profile + " but not set" : "required but not set";
-    if (emptyAt != null) {
+    if (emptyAt != null && blank) {
+      message += " (" + emptyAt + " has " + variable.name() + "= with nothing after it, which counts as unset, as in a"
+          + " copied .env.example; write " + variable.name() + "=\"\" for an empty value)";
+    } else if (emptyAt != null) {
       message += " (it is empty in " + emptyAt + ", and an empty value counts as unset for this type: " + variable.type().describe() + ")";
     }
     return new Problem(variable.name(), Problem.Kind.MISSING, message, "looked in: " + lookedInFor.getOrDefault(variable.name(), lookedIn));

@@ -39,25 +39,28 @@ final class Layers {
    * The winning value of a variable, its origin, the origins it shadowed, and the first layer that set
    * it to an empty value which did not count (null if none).
    */
-  record Lookup(String value, String origin, EntrySource source, List<String> shadowed, String emptyAt) {}
+  record Lookup(String value, String origin, EntrySource source, List<String> shadowed, String emptyAt, boolean emptyIsBlank) {}
 
   /**
    * Returns the winning value of {@code name}; null if no layer sets it, or, when {@code emptyIsUnset},
-   * if every layer that sets it sets it empty (the result then has a null value and says where).
+   * if every layer that sets it sets it empty (the result then has a null value and says where). A
+   * blank {@code KEY=} line of a {@code .env} file counts as unset for every type.
    */
   Lookup lookup(String name, boolean emptyIsUnset) {
     EntrySource winner = null;
     EntrySource.Candidate winning = null;
     String emptyAt = null;
+    boolean emptyIsBlank = false;
     List<String> shadowed = List.of();
     for (EntrySource source : sources) {
       EntrySource.Candidate candidate = source.candidate(name);
       if (candidate == null) {
         continue;
       }
-      if (winner == null && emptyIsUnset && candidate.value().isEmpty()) {
+      if (winner == null && (emptyIsUnset || candidate.blank()) && candidate.value().isEmpty()) {
         if (emptyAt == null) {
           emptyAt = candidate.origin();
+          emptyIsBlank = candidate.blank();
         }
         continue;
       }
@@ -72,9 +75,9 @@ final class Layers {
       }
     }
     if (winner == null) {
-      return emptyAt == null ? null : new Lookup(null, null, null, List.of(), emptyAt);
+      return emptyAt == null ? null : new Lookup(null, null, null, List.of(), emptyAt, emptyIsBlank);
     }
-    return new Lookup(winning.value(), winning.origin(), winner, shadowed, emptyAt);
+    return new Lookup(winning.value(), winning.origin(), winner, shadowed, emptyAt, emptyIsBlank);
   }
 
   /** Returns the layers, highest precedence first. */

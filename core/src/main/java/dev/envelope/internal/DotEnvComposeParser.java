@@ -133,7 +133,8 @@ final class DotEnvComposeParser {
     if (pos < text.length()) {
       advance();
     }
-    return new DotEnvEntry(key, trimEnd(value), keyLine, true, false);
+    String trimmed = trimEnd(value);
+    return trimmed.trim().isEmpty() ? DotEnvEntry.blank(key, keyLine) : new DotEnvEntry(key, trimmed, keyLine, true, false);
   }
 
   /**

@@ -21,8 +21,10 @@ import java.util.Objects;
  * @param expandable false for single-quoted values, which are never expanded
  * @param inherited true for a name alone on a line (Compose syntax): the value is the environment's,
  *     and {@code rawValue} is empty
+ * @param blank true for {@code KEY=} with nothing after the {@code =} (but blanks or a comment), the
+ *     line a template such as {@code .env.example} leaves to be filled in; {@code KEY=""} is not blank
  */
-public record DotEnvEntry(String key, String rawValue, int line, boolean expandable, boolean inherited) {
+public record DotEnvEntry(String key, String rawValue, int line, boolean expandable, boolean inherited, boolean blank) {
 
   /** Creates an entry. */
   public DotEnvEntry {
@@ -30,9 +32,19 @@ public record DotEnvEntry(String key, String rawValue, int line, boolean expanda
     Objects.requireNonNull(rawValue, "rawValue");
   }
 
+  /** Creates an entry that is not blank. */
+  public DotEnvEntry(String key, String rawValue, int line, boolean expandable, boolean inherited) {
+    this(key, rawValue, line, expandable, inherited, false);
+  }
+
   /** Creates an entry with a value of its own. */
   public DotEnvEntry(String key, String rawValue, int line, boolean expandable) {
-    this(key, rawValue, line, expandable, false);
+    this(key, rawValue, line, expandable, false, false);
+  }
+
+  /** Creates the entry of a {@code KEY=} line with nothing after the {@code =}. */
+  public static DotEnvEntry blank(String key, int line) {
+    return new DotEnvEntry(key, "", line, true, false, true);
   }
 
   /**

@@ -141,11 +141,18 @@ public final class DotEnvFiles {
     }
     List<EntrySource> sources = new ArrayList<>(existing.size());
     int ordinal = firstOrdinal;
-    for (String shown : existing.keySet()) {
+    for (Map.Entry<String, List<DotEnvEntry>> file : existing.entrySet()) {
+      String shown = file.getKey();
+      // The last entry of a key wins within a file; a blank one (KEY=) leaves the key unset.
+      Map<String, Boolean> blank = new HashMap<>();
+      for (DotEnvEntry entry : file.getValue()) {
+        blank.put(entry.key(), entry.blank());
+      }
       Map<String, EntrySource.Candidate> candidates = new LinkedHashMap<>();
       for (Map.Entry<String, DotEnvExpansion.Value> entry : expansion.values(shown).entrySet()) {
         DotEnvExpansion.Value value = entry.getValue();
-        candidates.put(entry.getKey(), new EntrySource.Candidate(value.value(), shown + ":" + value.line(), true));
+        boolean unset = Boolean.TRUE.equals(blank.get(entry.getKey())) && value.value().isEmpty();
+        candidates.put(entry.getKey(), new EntrySource.Candidate(value.value(), shown + ":" + value.line(), true, false, unset));
       }
       sources.add(new EntrySource(shown, ordinal--, candidates));
     }

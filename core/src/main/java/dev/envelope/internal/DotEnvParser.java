@@ -129,14 +129,19 @@ public final class DotEnvParser {
       // Not the key's name: "id:secret" may be a pasted credential.
       throw error(line, null, "':' after the name must be followed by a space (KEY: value)");
     }
+    int afterSeparator = pos;
     skipBlanks();
     if (atLineEnd()) {
-      return new DotEnvEntry(key, "", keyLine, true);
+      return DotEnvEntry.blank(key, keyLine);
     }
     char first = peek();
     if (first == '#') {
       skipToLineEnd();
-      return new DotEnvEntry(key, "", keyLine, true);
+      // KEY=   # comment is a template's line left blank; KEY=#fff is a value that dotenv reads as a
+      // comment, which stays the empty string it reads.
+      return isBlank(text.charAt(afterSeparator))
+          ? DotEnvEntry.blank(key, keyLine)
+          : new DotEnvEntry(key, "", keyLine, true);
     }
     if (first == '"' || first == '\'' || first == '`') {
       return new DotEnvEntry(key, quoted(key, first), keyLine, first != '\'');

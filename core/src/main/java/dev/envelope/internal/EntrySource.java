@@ -27,12 +27,20 @@ public final class EntrySource implements ConfigSource {
    * @param value the text
    * @param origin where it came from, for people: {@code .env.production:12}, {@code environment}
    * @param checked whether the key is reported when the schema does not declare it
+   * @param secret whether the source marks the value secret
+   * @param blank whether it is a {@code KEY=} line of a {@code .env} file with nothing after the
+   *     {@code =}: unset for every type, as a template's line to fill in is not a value
    * @param secret whether the source marks the value secret (see {@code ProviderSnapshot.Entry})
    */
-  public record Candidate(String value, String origin, boolean checked, boolean secret) {
+  public record Candidate(String value, String origin, boolean checked, boolean secret, boolean blank) {
     /** Creates a candidate the source does not mark secret. */
     public Candidate(String value, String origin, boolean checked) {
-      this(value, origin, checked, false);
+      this(value, origin, checked, false, false);
+    }
+
+    /** Creates a candidate that is not a blank template line. */
+    public Candidate(String value, String origin, boolean checked, boolean secret) {
+      this(value, origin, checked, secret, false);
     }
 
     @Override
