@@ -21,7 +21,9 @@ public final class Quickstart {
     }
     System.out.println("Loaded AppEnv (profile " + env.appEnv() + ")");
     System.out.println("  app            " + env.appUrl() + " (API " + env.apiUrl() + ")");
-    System.out.println("  database       " + env.database().url()
+    // The URL holds the database password: print where it points, not the credentials.
+    java.net.URI database = java.net.URI.create(env.database().url());
+    System.out.println("  database       " + database.getHost() + ":" + database.getPort() + database.getPath()
         + ", pool " + env.database().poolMin() + ".." + env.database().poolMax());
     System.out.println("  cache          " + env.cacheUrl());
     System.out.println("  jwt            secret " + env.jwt().secret()
