@@ -104,6 +104,20 @@ public final class ProviderUri {
   }
 
   /**
+   * Returns the option {@code name}, which must have a value when given ({@code ?name=} alone is an
+   * error, not an empty value).
+   *
+   * @throws IllegalArgumentException if the option is given without a value
+   */
+  public Optional<String> text(String name) {
+    Optional<String> value = option(name);
+    if (value.isPresent() && value.get().isBlank()) {
+      throw malformed("the option '" + name + "' needs a value");
+    }
+    return value;
+  }
+
+  /**
    * Returns the boolean option {@code name}; a bare {@code ?name} means true.
    *
    * @throws IllegalArgumentException if the value is neither true nor false

@@ -47,6 +47,15 @@ class ProviderUriTest {
   }
 
   @Test
+  void aTextOptionGivenWithoutAValueIsAnError() {
+    assertThat(parse("k8s-mount:/x?prefix=APP_", "prefix").text("prefix")).contains("APP_");
+    assertThat(parse("k8s-mount:/x", "prefix").text("prefix")).isEmpty();
+    assertThatThrownBy(() -> parse("k8s-mount:/x?prefix=", "prefix").text("prefix"))
+        .hasMessage("Malformed provider URI 'k8s-mount:/x?prefix=': the option 'prefix' needs a value;"
+            + " expected k8s-mount:DIRECTORY");
+  }
+
+  @Test
   void limitsComeFromTheUri() {
     FetchLimits limits = parse("k8s-mount:/x?maxAttempts=5&attemptTimeout=500ms&timeout=2m").limits(FetchLimits.DEFAULT);
     assertThat(limits.maxAttempts()).isEqualTo(5);

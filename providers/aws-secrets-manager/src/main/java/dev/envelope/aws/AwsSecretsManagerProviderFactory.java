@@ -45,8 +45,8 @@ public final class AwsSecretsManagerProviderFactory implements EnvProviderFactor
     Map<List<Object>, AwsSecretsManagerProvider.Builder> groups = new LinkedHashMap<>();
     for (URI uri : uris) {
       ProviderUri parsed = ProviderUri.parse(uri, SCHEME, EXPECTED, OPTIONS);
-      String region = text(parsed, "region").orElse(null);
-      URI endpoint = endpoint(parsed);
+      String region = parsed.text("region").orElse(null);
+      URI endpoint = AwsClientSettings.endpointOption(parsed, "https://secretsmanager.eu-west-1.amazonaws.com");
       FetchLimits limits = parsed.limits(FetchLimits.DEFAULT);
       AwsSecretsManagerProvider.Builder builder =
           groups.computeIfAbsent(Arrays.asList(region, endpoint, limits), key -> newBuilder(region, endpoint, limits));
@@ -70,24 +70,13 @@ public final class AwsSecretsManagerProviderFactory implements EnvProviderFactor
     return builder;
   }
 
-  private static URI endpoint(ProviderUri uri) {
-    Optional<String> endpoint = text(uri, "endpoint");
-    if (endpoint.isEmpty()) {
-      return null;
-    }
-    try {
-      return AwsClientSettings.endpoint(endpoint.get(), "endpoint");
-    } catch (IllegalArgumentException e) {
-      throw uri.malformed("endpoint must be an absolute URL such as https://secretsmanager.eu-west-1.amazonaws.com");
-    }
-  }
 
   private static AwsSecret secret(ProviderUri uri) {
     String id = uri.target();
     if (id.isBlank() || id.startsWith("/")) {
       throw uri.malformed("expected the secret's name or ARN after the scheme, as in aws-secretsmanager:prod/db");
     }
-    Optional<String> name = text(uri, "name");
+    Optional<String> name = uri.text("name");
     Optional<String> prefix = uri.option("prefix");
     if (name.isPresent() && prefix.isPresent()) {
       throw uri.malformed("give either name= (the whole secret in one variable) or prefix= (a JSON secret's keys), not both");
@@ -96,11 +85,11 @@ public final class AwsSecretsManagerProviderFactory implements EnvProviderFactor
     if (prefix.isPresent()) {
       secret = secret.withPrefix(prefix.get());
     }
-    Optional<String> stage = text(uri, "stage");
+    Optional<String> stage = uri.text("stage");
     if (stage.isPresent()) {
       secret = secret.withStage(stage.get());
     }
-    Optional<String> version = text(uri, "version");
+    Optional<String> version = uri.text("version");
     if (version.isPresent()) {
       secret = secret.withVersionId(version.get());
     }
@@ -108,11 +97,4 @@ public final class AwsSecretsManagerProviderFactory implements EnvProviderFactor
   }
 
   /** Returns an option that must not be blank when given (only {@code prefix} may be empty). */
-  private static Optional<String> text(ProviderUri uri, String option) {
-    Optional<String> value = uri.option(option);
-    if (value.isPresent() && value.get().isBlank()) {
-      throw uri.malformed("the option '" + option + "' needs a value");
-    }
-    return value;
-  }
 }

@@ -3,6 +3,7 @@ package dev.envelope.aws.common;
 import dev.envelope.spi.FetchLimits;
 import dev.envelope.spi.ProviderException;
 import dev.envelope.spi.ProviderRequest;
+import dev.envelope.spi.ProviderUri;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -140,6 +141,24 @@ public final class AwsClientSettings {
       return uri;
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(what + " is not a valid endpoint URL: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Returns the {@code endpoint} option of a provider URI, or null when it has none; {@code example}
+   * is the service's endpoint shown in the error.
+   *
+   * @throws IllegalArgumentException if the option is not an absolute URL
+   */
+  public static URI endpointOption(ProviderUri uri, String example) {
+    Optional<String> endpoint = uri.text("endpoint");
+    if (endpoint.isEmpty()) {
+      return null;
+    }
+    try {
+      return endpoint(endpoint.get(), "endpoint");
+    } catch (IllegalArgumentException e) {
+      throw uri.malformed("endpoint must be an absolute URL such as " + example);
     }
   }
 

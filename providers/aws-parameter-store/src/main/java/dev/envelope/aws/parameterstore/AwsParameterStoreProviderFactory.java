@@ -46,8 +46,8 @@ public final class AwsParameterStoreProviderFactory implements EnvProviderFactor
     Map<List<Object>, AwsParameterStoreProvider.Builder> groups = new LinkedHashMap<>();
     for (URI uri : uris) {
       ProviderUri parsed = ProviderUri.parse(uri, SCHEME, EXPECTED, OPTIONS);
-      String region = text(parsed, "region").orElse(null);
-      URI endpoint = endpoint(parsed);
+      String region = parsed.text("region").orElse(null);
+      URI endpoint = AwsClientSettings.endpointOption(parsed, "https://ssm.eu-west-1.amazonaws.com");
       FetchLimits limits = parsed.limits(FetchLimits.DEFAULT);
       AwsParameterStoreProvider.Builder builder =
           groups.computeIfAbsent(Arrays.asList(region, endpoint, limits), key -> newBuilder(region, endpoint, limits));
@@ -69,7 +69,7 @@ public final class AwsParameterStoreProviderFactory implements EnvProviderFactor
       throw uri.malformed("expected a path such as /app/prod/ or a parameter name such as /app/prod/api-key");
     }
     Optional<String> prefix = uri.option("prefix");
-    Optional<String> name = text(uri, "name");
+    Optional<String> name = uri.text("name");
     try {
       if (target.endsWith("/")) {
         if (name.isPresent()) {
@@ -101,24 +101,6 @@ public final class AwsParameterStoreProviderFactory implements EnvProviderFactor
     return builder;
   }
 
-  private static URI endpoint(ProviderUri uri) {
-    Optional<String> endpoint = text(uri, "endpoint");
-    if (endpoint.isEmpty()) {
-      return null;
-    }
-    try {
-      return AwsClientSettings.endpoint(endpoint.get(), "endpoint");
-    } catch (IllegalArgumentException e) {
-      throw uri.malformed("endpoint must be an absolute URL such as https://ssm.eu-west-1.amazonaws.com");
-    }
-  }
 
   /** Returns an option that must not be blank when given (only {@code prefix} may be empty). */
-  private static Optional<String> text(ProviderUri uri, String option) {
-    Optional<String> value = uri.option(option);
-    if (value.isPresent() && value.get().isBlank()) {
-      throw uri.malformed("the option '" + option + "' needs a value");
-    }
-    return value;
-  }
 }
