@@ -109,7 +109,7 @@ final class SecretApiCall {
       exchange.cancel(true);
       throw e;
     } catch (ExecutionException e) {
-      return failed(tooLarge.get() ? new CappedBody.TooLarge(MAX_BODY_BYTES) : e.getCause());
+      return failed(tooLarge.get() ? new CappedBody.TooLarge(MAX_BODY_BYTES) : e.getCause(), limit);
     }
     int status = response.statusCode();
     if (status == 200) {
@@ -130,7 +130,7 @@ final class SecretApiCall {
     throw refusal(status, response.body());
   }
 
-  private Retryable failed(Throwable failure) throws ProviderException {
+  private Retryable failed(Throwable failure, Duration limit) throws ProviderException {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof CappedBody.TooLarge) {
         throw new ProviderException("the Kubernetes API answered " + secret + " with a body larger than "
@@ -141,6 +141,11 @@ final class SecretApiCall {
         throw new ProviderException("TLS with " + server() + " failed (" + redact(tls.getMessage())
             + "); the server's certificate must be signed by the cluster CA", failure);
       }
+    }
+    if (failure instanceof java.net.http.HttpTimeoutException && !(failure instanceof java.net.http.HttpConnectTimeoutException)) {
+      // The request's own time-out and the wait for it end together: whichever fires first, it is the
+      // same attempt that did not complete in time.
+      return new Retryable(unreachable("no complete answer within " + FetchLimits.format(limit)), null, failure);
     }
     String what = failure.getClass().getSimpleName();
     if (!(failure instanceof java.net.ConnectException)) {
