@@ -309,15 +309,15 @@ final class Binder {
     if (variable.secret()) {
       return "the secret value";
     }
-    return "'" + shorten(text) + "'";
+    return "'" + shorten(variable, text) + "'";
   }
 
   /**
    * Returns {@code text} on one line, with known secrets masked (before cutting, so that no part of
    * one survives), cut to a length that fits a table.
    */
-  String shorten(String text) {
-    String line = redactor.apply(text).replace("\n", "\\n").replace("\r", "\\r");
+  String shorten(Schema.Variable variable, String text) {
+    String line = redactor.apply(text, variable.unmasked()).replace("\n", "\\n").replace("\r", "\\r");
     return line.length() > SHOWN_LENGTH ? line.substring(0, SHOWN_LENGTH) + "…" : line;
   }
 

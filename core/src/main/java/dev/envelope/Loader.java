@@ -384,7 +384,13 @@ final class Loader {
         }
       }
     }
-    return Redactor.of(secrets);
+    Set<String> unmasked = new HashSet<>();
+    for (Schema.Variable variable : schema.variables()) {
+      if (variable.unmasked()) {
+        unmasked.add(variable.name());
+      }
+    }
+    return Redactor.of(secrets, unmasked);
   }
 
   /** Returns whether a setting's value is an endpoint URI without credentials, which is not a secret. */

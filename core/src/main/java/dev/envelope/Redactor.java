@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * And, whatever the schema says, the password of a URI's user information ({@code
  * postgres://orders:****@db}) and a user-information-only key ({@code https://****@sentry.io/1}, as in a
- * Sentry DSN) are masked. Immutable.
+ * Sentry DSN) are masked, except in the problems of a variable declared {@link Unmasked}. Immutable.
  */
 final class Redactor {
   /** Secrets at least this long are masked wherever they occur. */
@@ -29,12 +29,22 @@ final class Redactor {
   static final String MASK = "****";
 
   private final List<String> secrets;
+  private final Set<String> unmasked;
 
-  private Redactor(List<String> secrets) {
+  private Redactor(List<String> secrets, Set<String> unmasked) {
     this.secrets = secrets;
+    this.unmasked = unmasked;
   }
 
   static Redactor of(Collection<String> values) {
+    return of(values, Set.of());
+  }
+
+  /**
+   * Returns a redactor of {@code values} whose problems of the variables named in {@code unmasked}
+   * keep the user information of their URIs.
+   */
+  static Redactor of(Collection<String> values, Set<String> unmasked) {
     Set<String> distinct = new LinkedHashSet<>();
     for (String value : values) {
       if (value != null && !value.isEmpty()) {
@@ -51,7 +61,7 @@ final class Redactor {
       }
       secrets.add(at, value);
     }
-    return new Redactor(secrets);
+    return new Redactor(secrets, unmasked);
   }
 
   /** Returns whether {@code text} holds a secret value, by the same rules as {@link #apply(String)}. */
@@ -68,6 +78,14 @@ final class Redactor {
   }
 
   String apply(String text) {
+    return apply(text, false);
+  }
+
+  /**
+   * Returns {@code text} with the secrets masked, and the URIs' user information too unless {@code
+   * keepUris} (for the value of an {@link Unmasked} variable).
+   */
+  String apply(String text, boolean keepUris) {
     if (text == null || text.isEmpty()) {
       return text;
     }
@@ -75,7 +93,12 @@ final class Redactor {
     for (String secret : secrets) {
       masked = mask(masked, secret);
     }
-    return UriCredentials.mask(masked);
+    return keepUris ? masked : UriCredentials.mask(masked);
+  }
+
+  /** Returns whether the problems of {@code variable} keep the user information of their URIs. */
+  boolean unmasked(String variable) {
+    return unmasked.contains(variable);
   }
 
   private static String mask(String text, String secret) {
@@ -112,8 +135,9 @@ final class Redactor {
   }
 
   Problem apply(Problem problem) {
-    return new Problem(problem.variable(), problem.kind(), apply(problem.message()), apply(problem.origin()),
-        apply(problem.hint()));
+    boolean keepUris = unmasked.contains(problem.variable());
+    return new Problem(problem.variable(), problem.kind(), apply(problem.message(), keepUris),
+        apply(problem.origin(), keepUris), apply(problem.hint(), keepUris));
   }
 
   List<Problem> apply(List<Problem> problems) {

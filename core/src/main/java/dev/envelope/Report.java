@@ -32,7 +32,7 @@ public final class Report {
       } else if (variable.secret()) {
         shown = Secret.of("").toString();
       } else {
-        shown = binder.shorten(bound.text());
+        shown = binder.shorten(variable, bound.text());
       }
       variables.add(new Variable(variable.name(), shown, bound.origin(), variable.secret(), bound.shadowed()));
     }

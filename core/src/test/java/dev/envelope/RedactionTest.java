@@ -27,6 +27,11 @@ class RedactionTest {
 
   record Urls(URI databaseUrl, URI sentryDsn, int port) {}
 
+  record Mirror(@Unmasked URI mirrorUrl, @Unmasked URI mirrorBackup,
+      URI databaseUrl, Secret<String> mirrorToken) {}
+
+  record UnmaskedSecret(@Unmasked Secret<String> apiKey) {}
+
   @Test
   void aVariableWhoseNameSaysSecretIsNotMaskedForItsName() {
     Resolution<Aws> resolution = Env.builder().hermetic()
@@ -84,6 +89,40 @@ class RedactionTest {
     assertThat(resolution.report().variable("SENTRY_DSN").orElseThrow().value()).isEqualTo("https://****@o1.ingest.sentry.io/2");
     assertThat(resolution.toString()).doesNotContain(CANARY);
     assertThat(e.getMessage()).contains("'postgres://orders:****@db' is not an integer").doesNotContain(CANARY);
+  }
+
+  @Test
+  void anUnmaskedComponentShowsItsUriUserInformationButNotASecretCopiedIntoIt() throws IOException {
+    Files.writeString(dir.resolve(".env"), String.join("\n",
+        "MIRROR_TOKEN=" + CANARY,
+        "MIRROR_URL=ftp://anon:guest@mirror.example/?t=${MIRROR_TOKEN}",
+        "MIRROR_BACKUP=http://anonymous:guest@backup example/",
+        "DATABASE_URL=postgres://orders:pw-7c1d@db/orders",
+        ""));
+    EnvLoader loader = Env.builder().hermetic().directory(dir).build();
+
+    EnvException e = catchThrowableOfType(EnvException.class, () -> loader.load(Mirror.class));
+    Files.writeString(dir.resolve(".env"), Files.readString(dir.resolve(".env")).replace("backup example", "backup.example"));
+    Resolution<Mirror> resolution = loader.resolve(Mirror.class);
+
+    assertThat(resolution.report().variable("MIRROR_URL").orElseThrow().value())
+        .isEqualTo("ftp://anon:guest@mirror.example/?t=****");
+    assertThat(resolution.report().variable("DATABASE_URL").orElseThrow().value()).isEqualTo("postgres://orders:****@db/orders");
+    assertThat(resolution.toString()).contains("anon:guest@mirror").doesNotContain(CANARY).doesNotContain("pw-7c1d");
+    assertThat(e.problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.variable()).isEqualTo("MIRROR_BACKUP");
+      assertThat(problem.message()).startsWith("'http://anonymous:guest@backup example/' is not a");
+    });
+  }
+
+  @Test
+  void unmaskedIsASchemaProblemOnASecret() {
+    EnvException e = catchThrowableOfType(EnvException.class, () -> Env.builder().hermetic()
+        .values(Map.of("API_KEY", CANARY)).load(UnmaskedSecret.class));
+
+    assertThat(e.problems()).extracting(Problem::kind, Problem::message).containsExactly(org.assertj.core.groups.Tuple.tuple(
+        Problem.Kind.SCHEMA, "@Unmasked is not allowed on a Secret: a secret is never shown, in part or whole"));
+    assertThat(e.getMessage()).doesNotContain(CANARY);
   }
 
   @Test

@@ -26,6 +26,7 @@ public final class Schema {
   static final String DEFAULT_IN_LIST = "dev.envelope.DefaultIn$List";
   static final String REQUIRED_IN = "dev.envelope.RequiredIn";
   static final String DESCRIPTION = "dev.envelope.Description";
+  static final String UNMASKED = "dev.envelope.Unmasked";
 
   private final Class<?> type;
   private final Group root;
@@ -157,7 +158,7 @@ public final class Schema {
         constraints.needValidator(owner, fieldAnnotations);
       }
       Variable variable = new Variable(name, component, null, null, Map.of(), Set.of(), description(own), true, false,
-          List.of(), List.of(), List.of());
+          false, List.of(), List.of(), List.of());
       variables.add(variable);
       return variable;
     }
@@ -180,6 +181,7 @@ public final class Schema {
             description(own),
             false,
             Constraints.forbidsEmpty(fieldAnnotations),
+            unmasked(own, name, valueType),
             placed.value(),
             placed.elements(),
             placed.keys());
@@ -240,6 +242,17 @@ public final class Schema {
     return profiles;
   }
 
+  private boolean unmasked(List<AnnotationData> own, String name, ValueType valueType) {
+    if (RecordAnnotations.find(own, UNMASKED) == null) {
+      return false;
+    }
+    if (valueType.secret()) {
+      problems.add(schemaProblem(name, "@Unmasked is not allowed on a Secret: a secret is never shown, in part or whole"));
+      return false;
+    }
+    return true;
+  }
+
   private static String description(List<AnnotationData> own) {
     AnnotationData annotation = RecordAnnotations.find(own, DESCRIPTION);
     return annotation == null ? "" : annotation.string("value");
@@ -277,6 +290,7 @@ public final class Schema {
    * @param description its {@code @Description}, or empty
    * @param profile whether the component receives the active profile rather than a value
    * @param forbidsEmpty whether {@code @NotBlank} or {@code @NotEmpty} makes an empty string unset
+   * @param unmasked whether {@code @Unmasked} shows the user information of URIs in its value
    * @param constraints the constraints on its value (inside any optional or secret wrapper) that
    *     Envelope evaluates
    * @param elementConstraints those on each element of a list or set, or each value of a map
@@ -292,6 +306,7 @@ public final class Schema {
       String description,
       boolean profile,
       boolean forbidsEmpty,
+      boolean unmasked,
       List<AnnotationData> constraints,
       List<AnnotationData> elementConstraints,
       List<AnnotationData> keyConstraints) {
