@@ -1,6 +1,6 @@
 package dev.envelope;
 
-import dev.envelope.internal.DotEnvParser;
+import dev.envelope.internal.dotenv.DotEnvParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

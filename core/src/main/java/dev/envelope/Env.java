@@ -1,5 +1,7 @@
 package dev.envelope;
 
+import dev.envelope.internal.load.LoadSettings;
+import dev.envelope.internal.load.ProfileRules;
 import dev.envelope.spi.EnvProvider;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +57,7 @@ public final class Env {
     DotEnvSyntax dotEnvSyntax;
     boolean hermetic;
     final Map<Class<?>, Converter<?>> converters = new LinkedHashMap<>();
-    final List<ProviderRegistration> providers = new ArrayList<>();
+    final List<LoadSettings.ProviderRegistration> providers = new ArrayList<>();
     boolean strict;
     boolean allowSecretsFromFiles;
     boolean discoverProviders = true;
@@ -205,7 +207,7 @@ public final class Env {
      * the process environment; among themselves, the first added wins.
      */
     public Builder provider(EnvProvider provider) {
-      providers.add(new ProviderRegistration(Objects.requireNonNull(provider, "provider"), Set.of()));
+      providers.add(new LoadSettings.ProviderRegistration(Objects.requireNonNull(provider, "provider"), Set.of()));
       return this;
     }
 
@@ -218,7 +220,7 @@ public final class Env {
       for (String name : profiles) {
         only.add(Profile.of(name));
       }
-      providers.add(new ProviderRegistration(Objects.requireNonNull(provider, "provider"), Set.copyOf(only)));
+      providers.add(new LoadSettings.ProviderRegistration(Objects.requireNonNull(provider, "provider"), Set.copyOf(only)));
       return this;
     }
 
@@ -299,12 +301,6 @@ public final class Env {
      */
     public <T extends Record> Resolution<T> resolve(Class<T> schema) {
       return build().resolve(schema);
-    }
-  }
-
-  record ProviderRegistration(EnvProvider provider, Set<Profile> profiles) {
-    boolean activeIn(Profile profile) {
-      return profiles.isEmpty() || profiles.contains(profile);
     }
   }
 }

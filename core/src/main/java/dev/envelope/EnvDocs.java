@@ -1,5 +1,8 @@
 package dev.envelope;
 
+import dev.envelope.internal.docs.DotEnvExample;
+import dev.envelope.internal.docs.EnvDocsModel;
+import dev.envelope.internal.docs.MarkdownReference;
 import java.util.List;
 import java.util.Objects;
 

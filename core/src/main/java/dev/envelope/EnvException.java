@@ -1,5 +1,7 @@
 package dev.envelope;
 
+import dev.envelope.internal.report.JsonReport;
+import dev.envelope.internal.report.ProblemTable;
 import java.util.List;
 
 /**

@@ -1,7 +1,10 @@
 package dev.envelope;
 
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.envelope.internal.load.LiveState;
+import dev.envelope.internal.load.Loaded;
+import dev.envelope.internal.load.LoadSettings;
+import dev.envelope.internal.load.Loader;
+import dev.envelope.internal.load.ProfileRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,42 +22,27 @@ import java.util.Objects;
  * passes, so no provider thread outlives its load.
  */
 public final class EnvLoader {
-  final Profile profile;
-  final Map<String, String> values;
-  final Map<String, String> valueOrigins;
-  final String valuesName;
-  final Map<String, String> environment;
-  final Path directory;
-  final boolean noDotEnvFiles;
-  final DotEnvSyntax dotEnvSyntax;
-  final boolean hermetic;
-  final Map<Class<?>, Converter<?>> converters;
-  final List<Env.ProviderRegistration> providers;
-  final boolean strict;
-  final boolean allowSecretsFromFiles;
-  final boolean discoverProviders;
-  final Duration providerTimeout;
-  final ProfileRules profiles;
-  final Duration refreshInterval;
+  final LoadSettings settings;
 
   EnvLoader(Env.Builder builder) {
-    this.profile = builder.profile;
-    this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.values));
-    this.valueOrigins = Map.copyOf(builder.valueOrigins);
-    this.valuesName = builder.valuesName;
-    this.environment = builder.environment;
-    this.directory = builder.directory;
-    this.noDotEnvFiles = builder.noDotEnvFiles;
-    this.dotEnvSyntax = builder.dotEnvSyntax;
-    this.hermetic = builder.hermetic;
-    this.converters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.converters));
-    this.providers = List.copyOf(builder.providers);
-    this.strict = builder.strict;
-    this.allowSecretsFromFiles = builder.allowSecretsFromFiles;
-    this.discoverProviders = builder.discoverProviders;
-    this.providerTimeout = builder.providerTimeout;
-    this.profiles = new ProfileRules(builder.customProfiles, builder.productionLikeProfiles);
-    this.refreshInterval = builder.refreshInterval;
+    this.settings = new LoadSettings(
+        builder.profile,
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.values)),
+        Map.copyOf(builder.valueOrigins),
+        builder.valuesName,
+        builder.environment,
+        builder.directory,
+        builder.noDotEnvFiles,
+        builder.dotEnvSyntax,
+        builder.hermetic,
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.converters)),
+        List.copyOf(builder.providers),
+        builder.strict,
+        builder.allowSecretsFromFiles,
+        builder.discoverProviders,
+        builder.providerTimeout,
+        new ProfileRules(builder.customProfiles, builder.productionLikeProfiles),
+        builder.refreshInterval);
   }
 
   /**
@@ -74,7 +62,7 @@ public final class EnvLoader {
    */
   public <T extends Record> Resolution<T> resolve(Class<T> schema) {
     Objects.requireNonNull(schema, "schema");
-    return new Loader(this, null).resolve(schema);
+    return resolution(new Loader(settings, null).resolve(schema));
   }
 
   /**
@@ -91,14 +79,19 @@ public final class EnvLoader {
   }
 
   <T extends Record> Resolution<T> resolve(Class<T> schema, LiveState live) {
-    return new Loader(this, live).resolve(schema);
+    return resolution(new Loader(settings, live).resolve(schema));
+  }
+
+  private static <T extends Record> Resolution<T> resolution(Loaded<T> loaded) {
+    Report report = new Report(loaded.schema(), loaded.profile(), loaded.variables(), loaded.warnings(), loaded.notes());
+    return new Resolution<>(loaded.value(), report, loaded.texts());
   }
 
   /** Returns the settings that shape a load, never a value. */
   @Override
   public String toString() {
-    return "EnvLoader[profile=" + (profile == null ? "from APP_ENV" : profile.name())
-        + ", values=" + values.size() + ", providers=" + providers.size()
-        + (strict ? ", strict" : "") + (hermetic ? ", hermetic" : "") + "]";
+    return "EnvLoader[profile=" + (settings.profile() == null ? "from APP_ENV" : settings.profile().name())
+        + ", values=" + settings.values().size() + ", providers=" + settings.providers().size()
+        + (settings.strict() ? ", strict" : "") + (settings.hermetic() ? ", hermetic" : "") + "]";
   }
 }

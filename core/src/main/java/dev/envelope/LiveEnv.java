@@ -1,5 +1,6 @@
 package dev.envelope;
 
+import dev.envelope.internal.load.LiveState;
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.ProviderRequest;
 import java.time.Duration;
@@ -87,7 +88,7 @@ public final class LiveEnv<T extends Record> implements AutoCloseable {
       throw e;
     }
     env.startWatches();
-    env.schedule(loader.refreshInterval);
+    env.schedule(loader.settings.refreshInterval());
     return env;
   }
 
@@ -292,10 +293,10 @@ public final class LiveEnv<T extends Record> implements AutoCloseable {
 
   private Duration delayAfterPoll() {
     if (failures == 0) {
-      return loader.refreshInterval;
+      return loader.settings.refreshInterval();
     }
     Duration backoff = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 20));
-    return backoff.compareTo(loader.refreshInterval) < 0 ? backoff : loader.refreshInterval;
+    return backoff.compareTo(loader.settings.refreshInterval()) < 0 ? backoff : loader.settings.refreshInterval();
   }
 
   private void startWatches() {

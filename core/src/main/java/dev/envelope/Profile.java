@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Names the environment the process runs in: {@code development}, {@code test}, {@code staging},
@@ -79,11 +78,6 @@ public final class Profile {
   /** Returns whether this is one of the four standard profiles rather than a custom one. */
   public boolean isStandard() {
     return KNOWN.get(name) == this;
-  }
-
-  /** Returns every name of the standard profiles, aliases included, for suggestions. */
-  static Set<String> standardNames() {
-    return KNOWN.keySet();
   }
 
   /** Returns the profile's canonical name, for example {@code production}. */

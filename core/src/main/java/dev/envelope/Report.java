@@ -1,9 +1,8 @@
 package dev.envelope;
 
-import dev.envelope.internal.Schema;
-import java.util.ArrayList;
+import dev.envelope.internal.report.JsonReport;
+import dev.envelope.internal.report.ProblemTable;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,25 +18,6 @@ public final class Report {
   private final List<Variable> variables;
   private final List<Problem> warnings;
   private final List<String> notes;
-
-  /** Returns the report of a load: every variable as {@code binder} bound it, secrets masked. */
-  static Report of(String schemaName, Profile profile, Binder binder, List<Problem> warnings, List<String> notes) {
-    List<Variable> variables = new ArrayList<>();
-    for (Map.Entry<Schema.Variable, Binder.Bound> entry : binder.bound().entrySet()) {
-      Schema.Variable variable = entry.getKey();
-      Binder.Bound bound = entry.getValue();
-      String shown;
-      if (bound.text() == null) {
-        shown = "(unset)";
-      } else if (variable.secret()) {
-        shown = Secret.of("").toString();
-      } else {
-        shown = binder.shorten(variable, bound.text());
-      }
-      variables.add(new Variable(variable.name(), shown, bound.origin(), variable.secret(), bound.shadowed()));
-    }
-    return new Report(schemaName, profile, variables, warnings, notes);
-  }
 
   Report(String schema, Profile profile, List<Variable> variables, List<Problem> warnings, List<String> notes) {
     this.schema = schema;

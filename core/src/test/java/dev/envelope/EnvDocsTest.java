@@ -3,6 +3,7 @@ package dev.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.envelope.internal.docs.DotEnvExample;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.envelope.internal.Schema;
+import dev.envelope.internal.schema.Schema;
 import java.io.File;
 import java.lang.reflect.Constructor;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package dev.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.envelope.internal.Schema;
+import dev.envelope.internal.schema.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -34,7 +34,6 @@ import java.util.stream.Stream;
 import org.hibernate.validator.constraints.URL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**

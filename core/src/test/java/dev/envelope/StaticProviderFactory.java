@@ -2,6 +2,8 @@ package dev.envelope;
 
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.EnvProviderFactory;
+import dev.envelope.spi.ProviderException;
+import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.envelope.spi;
 
 import dev.envelope.Problem;
-import dev.envelope.internal.ProviderDiscovery;
+import dev.envelope.internal.sources.ProviderDiscovery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

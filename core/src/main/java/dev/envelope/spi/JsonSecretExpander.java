@@ -1,5 +1,6 @@
 package dev.envelope.spi;
 
+import dev.envelope.internal.sources.JsonObjectReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.envelope.startup;
 
 import dev.envelope.Default;
 import dev.envelope.Env;
+import dev.envelope.Profile;
 import dev.envelope.RequiredIn;
 import dev.envelope.Secret;
 import jakarta.validation.constraints.Max;

@@ -1,0 +1,50 @@
+package dev.envelope.internal.schema;
+
+/** Derives variable names from record component names: {@code databasePoolMin} to {@code DATABASE_POOL_MIN}. */
+public final class Names {
+  private Names() {}
+
+  /**
+   * Returns {@code name} in upper snake case. A word starts at an upper-case letter that follows a
+   * lower-case letter or digit ({@code poolMin}), or that starts a capitalised word after an acronym
+   * ({@code apiURLBase} to {@code API_URL_BASE}); digits stay with the word before them ({@code
+   * s3Bucket} to {@code S3_BUCKET}).
+   */
+  public static String variableName(String name) {
+    StringBuilder out = new StringBuilder(name.length() + 8);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (i > 0 && Character.isUpperCase(c)) {
+        char before = name.charAt(i - 1);
+        boolean afterLowerOrDigit = Character.isLowerCase(before) || Character.isDigit(before);
+        boolean endsAcronym =
+            Character.isUpperCase(before) && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+        if (afterLowerOrDigit || endsAcronym) {
+          out.append('_');
+        }
+      }
+      out.append(c == '-' || c == '.' ? '_' : Character.toUpperCase(c));
+    }
+    return out.toString();
+  }
+
+  /** Returns the Levenshtein distance between {@code a} and {@code b}, for "did you mean" hints. */
+  public static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}
