@@ -18,8 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * breaks a rule fails here, wherever it is made.
  */
 class LoadPathTest {
-  /** Classes the quickstart's load may add to an empty program's: 311 on JDK 17 when this was written. */
-  static final int MAX_EXTRA_CLASSES = 330;
+  /**
+   * Classes the quickstart's load may add to an empty program's: 332 on JDK 17 once the load was
+   * split into stage classes (311 when this test was written), with a little room for the next stage.
+   */
+  static final int MAX_EXTRA_CLASSES = 340;
 
   @TempDir Path dir;
 

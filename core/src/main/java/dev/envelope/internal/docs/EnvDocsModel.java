@@ -4,7 +4,6 @@ import dev.envelope.Converter;
 import dev.envelope.Description;
 import dev.envelope.EnvException;
 import dev.envelope.Profile;
-import dev.envelope.internal.load.Loader;
 import dev.envelope.internal.schema.ConverterDiscovery;
 import dev.envelope.internal.schema.Schema;
 import dev.envelope.internal.schema.ValueType;
@@ -143,7 +142,7 @@ public final class EnvDocsModel {
           variable.description().isEmpty()
               ? "The active profile: development, test, staging, production, or a custom name."
               : variable.description();
-      return new Entry(Loader.PROFILE_VARIABLE, "profile", "development", Map.of(), "no", false, false, description, groups);
+      return new Entry(Schema.PROFILE_VARIABLE, "profile", "development", Map.of(), "no", false, false, description, groups);
     }
     ValueType type = variable.type();
     Map<String, String> profileDefaults = new LinkedHashMap<>();

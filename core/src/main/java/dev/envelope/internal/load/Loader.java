@@ -1,14 +1,11 @@
 package dev.envelope.internal.load;
 
-import dev.envelope.DotEnvSyntax;
 import dev.envelope.EnvException;
 import dev.envelope.Problem;
 import dev.envelope.Profile;
 import dev.envelope.internal.bind.Binder;
-import dev.envelope.internal.dotenv.DotEnvEntry;
 import dev.envelope.internal.dotenv.DotEnvFiles;
 import dev.envelope.internal.report.Redactor;
-import dev.envelope.internal.schema.Names;
 import dev.envelope.internal.schema.Schema;
 import dev.envelope.internal.sources.EntrySource;
 import dev.envelope.internal.sources.Layers;
@@ -21,10 +18,8 @@ import dev.envelope.internal.startup.Startup;
 import dev.envelope.spi.EnvProvider;
 import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,8 +35,6 @@ import java.util.Set;
  * another thread for start-up speed is {@link Startup}'s business, not the stages'. One per load.
  */
 public final class Loader {
-  public static final String PROFILE_VARIABLE = "APP_ENV";
-
   private final LoadSettings settings;
   private final Map<String, String> environment;
   private final Path directory;
@@ -58,6 +51,8 @@ public final class Loader {
 
   /** What a live configuration keeps between its loads; null for a one-off load. */
   private final LiveState live;
+  private final ProfileChoice profiles;
+  private final LookedIn lookedIn;
 
   public Loader(LoadSettings settings, LiveState live) {
     this.settings = settings;
@@ -66,15 +61,18 @@ public final class Loader {
         settings.environment() != null ? settings.environment() : settings.hermetic() ? Map.of() : System.getenv();
     Path directory = settings.directory() != null ? settings.directory() : settings.hermetic() ? null : Path.of("");
     this.directory = settings.noDotEnvFiles() ? null : directory;
-    this.files = this.directory == null ? null : new DotEnvFiles(this.directory, dotEnvSyntax());
+    this.files = this.directory == null ? null
+        : new DotEnvFiles(this.directory, ProfileChoice.syntax(settings, environment, sourceProblems));
     this.providerSettings = new ProviderSettings(settings.values(), environment);
+    this.profiles = new ProfileChoice(settings, environment, files, sourceProblems);
+    this.lookedIn = new LookedIn(settings.values(), settings.valuesName(), files, this.directory, unread, snapshots);
   }
 
   public <T extends Record> Loaded<T> resolve(Class<T> type) {
     String schemaName = type.getSimpleName();
     Startup startup = Startup.begin(type, settings.converters(), classLoader());
 
-    Chosen chosen = profile();
+    ProfileChoice.Chosen chosen = profiles.choose();
     Profile profile = chosen.profile();
     List<EntrySource> fileSources = dotEnvFiles(profile);
     Schema schema = startup.schema();
@@ -83,7 +81,7 @@ public final class Loader {
       all.addAll(startup.problems());
       throw new EnvException(schemaName, profile.name(), all);
     }
-    problems.addAll(undeclaredProfiles(schema));
+    problems.addAll(profiles.undeclared(schema));
     Set<String> declared = declaredNames(schema);
 
     List<EntrySource> sources = new ArrayList<>();
@@ -99,10 +97,10 @@ public final class Loader {
     }
     Layers layers = new Layers(sources);
 
-    Redactor redactor = redactor(layers, schema);
+    Redactor redactor = SecretValues.redactor(layers, schema, providerSettings);
     boolean secretsFromFiles = settings.allowSecretsFromFiles() || !settings.profiles().isProductionLike(profile);
     Binder binder = new Binder(schema, layers, profile, chosen.origin(), Set.copyOf(fileSources), secretsFromFiles,
-        lookedIn(providers, fileSources, profile, Map.of()), lookedInFor(providers, fileSources, profile, declared),
+        lookedIn.text(providers, fileSources, profile, Map.of()), lookedIn.perVariable(providers, fileSources, profile, declared),
         redactor);
     Object root = binder.bind();
     startup.constraints().validate(binder);
@@ -126,108 +124,13 @@ public final class Loader {
     }
     if (!sourceProblems.isEmpty() || !problems.isEmpty() || root == null) {
       List<Problem> all = new ArrayList<>(sourceProblems);
-      all.addAll(ordered(hinted(withUnreadFiles(problems, profile), unknown), schema));
+      all.addAll(ProblemOrder.ordered(ProblemOrder.hinted(lookedIn.withUnreadFiles(problems, profile), unknown), schema));
       throw new EnvException(schemaName, profile.name(), redactor.apply(all), warnings);
     }
     if (!warnings.isEmpty()) {
       warn(schemaName, warnings);
     }
     return new Loaded<>(type.cast(root), schemaName, profile, binder.reportRows(), warnings, notes, binder.texts());
-  }
-
-  // ---- profile ------------------------------------------------------------------------------
-
-  /** The profile of a load and where it was chosen. */
-  private record Chosen(Profile profile, String origin) {}
-
-  /** Returns the builder's syntax, else {@code ENVELOPE_DOTENV_SYNTAX} read as {@code APP_ENV} is. */
-  private DotEnvSyntax dotEnvSyntax() {
-    if (settings.dotEnvSyntax() != null) {
-      return settings.dotEnvSyntax();
-    }
-    String text = settings.values().get(DotEnvSyntax.VARIABLE);
-    String origin = "builder values";
-    if (text == null || text.isEmpty()) {
-      text = environment.get(DotEnvSyntax.VARIABLE);
-      origin = "environment";
-    }
-    if (text == null || text.isEmpty()) {
-      return DotEnvSyntax.DOTENV;
-    }
-    try {
-      return DotEnvSyntax.of(text);
-    } catch (IllegalArgumentException e) {
-      sourceProblems.add(new Problem(DotEnvSyntax.VARIABLE, Problem.Kind.INVALID, e.getMessage(), origin));
-      return DotEnvSyntax.DOTENV;
-    }
-  }
-
-  /**
-   * Chooses the profile: the builder's, else {@code APP_ENV} from the builder values, the
-   * environment, {@code .env.local} or {@code .env} (the files a profile does not select). A name
-   * that is malformed or not declared is a problem, and the load goes on in {@code development} so
-   * that every other problem is listed too.
-   */
-  private Chosen profile() {
-    if (settings.profile() != null) {
-      return new Chosen(settings.profile(), "builder");
-    }
-    String text = settings.values().get(PROFILE_VARIABLE);
-    String origin = settings.valueOrigins().getOrDefault(PROFILE_VARIABLE, settings.valuesName());
-    if (text == null || text.isEmpty()) {
-      text = environment.get(PROFILE_VARIABLE);
-      origin = "environment";
-    }
-    for (String file : List.of(".env.local", ".env")) {
-      if ((text == null || text.isEmpty()) && files != null) {
-        DotEnvEntry entry = files.peek(file, PROFILE_VARIABLE);
-        if (entry != null) {
-          text = entry.unexpandedValue();
-          origin = files.display(file) + ":" + entry.line();
-        }
-      }
-    }
-    if (text == null || text.isEmpty()) {
-      return new Chosen(Profile.DEVELOPMENT, "default");
-    }
-    Profile profile;
-    try {
-      profile = Profile.of(text);
-    } catch (IllegalArgumentException e) {
-      sourceProblems.add(new Problem(PROFILE_VARIABLE, Problem.Kind.INVALID,
-          e.getMessage() + "; the rest was checked as in development", origin));
-      return new Chosen(Profile.DEVELOPMENT, "default, as APP_ENV is invalid");
-    }
-    if (!settings.profiles().accepts(profile)) {
-      String hint = settings.profiles().suggestion(text);
-      sourceProblems.add(new Problem(PROFILE_VARIABLE, Problem.Kind.INVALID,
-          "'" + text + "' is not a known profile (known: " + settings.profiles().known()
-              + "); the rest was checked as in development",
-          origin, hint.isEmpty() ? "declare a custom profile with Env.builder().profiles(\"" + profile.name() + "\")" : hint));
-      return new Chosen(Profile.DEVELOPMENT, "default, as APP_ENV is invalid");
-    }
-    return new Chosen(profile, origin);
-  }
-
-  /** Returns a problem for each profile that {@code @RequiredIn} or {@code @DefaultIn} names but no one declared. */
-  private List<Problem> undeclaredProfiles(Schema schema) {
-    List<Problem> found = new ArrayList<>();
-    for (Schema.Variable variable : schema.variables()) {
-      Set<Profile> named = new LinkedHashSet<>(variable.requiredIn());
-      for (Map.Entry<Profile, String> defaultIn : variable.defaultsIn().entrySet()) {
-        named.add(defaultIn.getKey());
-      }
-      for (Profile profile : named) {
-        if (!settings.profiles().accepts(profile)) {
-          String hint = settings.profiles().suggestion(profile.name());
-          found.add(new Problem(variable.name(), Problem.Kind.SCHEMA,
-              "names the profile '" + profile.name() + "', which is not a known profile (known: "
-                  + settings.profiles().known() + ")", "schema",
-              hint.isEmpty() ? "declare it with Env.builder().profiles(\"" + profile.name() + "\")" : hint));
-        }
-      }
-    }
-    return found;
   }
 
   // ---- sources ------------------------------------------------------------------------------
@@ -243,30 +146,10 @@ public final class Loader {
       unread.add(failed + " (failed, see above)");
     }
     providerSettings.useFiles(sources);
-    for (EntrySource source : sources) {
-      EntrySource.Candidate chosen = source.candidate(PROFILE_VARIABLE);
-      boolean selected = !source.getName().equals(files.display(".env"))
-          && !source.getName().equals(files.display(".env.local"));
-      if (selected && chosen != null && !chosen.value().isEmpty()) {
-        Optional<Profile> other = parsedProfile(chosen.value());
-        if (other.isEmpty() || !other.get().equals(profile)) {
-          sourceProblems.add(new Problem(PROFILE_VARIABLE, Problem.Kind.INVALID,
-              "is set to '" + chosen.value() + "' in a file that profile " + profile + " selected, which cannot"
-                  + " change the profile", chosen.origin(),
-              "set APP_ENV in the environment, .env.local or .env"));
-        }
-      }
-    }
+    profiles.checkSelectedFiles(sources, profile);
     return sources;
   }
 
-  private static Optional<Profile> parsedProfile(String text) {
-    try {
-      return Optional.of(Profile.of(text));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
 
   private EntrySource explicitLayer() {
     Map<String, EntrySource.Candidate> entries = new LinkedHashMap<>();
@@ -364,184 +247,16 @@ public final class Loader {
     return declared;
   }
 
-  /**
-   * Returns a redactor of every value any layer holds for a {@code Secret} variable, of every value
-   * its provider marks secret, and of provider settings that are credentials.
-   */
-  private Redactor redactor(Layers layers, Schema schema) {
-    List<String> secrets = new ArrayList<>();
-    for (EntrySource source : layers.sources()) {
-      for (EntrySource.Candidate candidate : source.entries().values()) {
-        if (candidate.secret()) {
-          secrets.add(candidate.value());
-        }
-      }
-    }
-    for (Schema.Variable variable : schema.variables()) {
-      if (variable.secret()) {
-        for (EntrySource source : layers.sources()) {
-          EntrySource.Candidate candidate = source.candidate(variable.name());
-          if (candidate != null) {
-            secrets.add(candidate.value());
-          }
-        }
-      }
-    }
-    for (String name : providerSettings.read()) {
-      if (name.contains("TOKEN") || name.contains("SECRET") || name.contains("PASSWORD") || name.contains("KEY")) {
-        Optional<String> value = providerSettings.apply(name);
-        if (value.isPresent() && !isEndpoint(value.get())) {
-          secrets.add(value.get());
-        }
-      }
-    }
-    Set<String> unmasked = new HashSet<>();
-    for (Schema.Variable variable : schema.variables()) {
-      if (variable.unmasked()) {
-        unmasked.add(variable.name());
-      }
-    }
-    return Redactor.of(secrets, unmasked);
-  }
-
-  /** Returns whether a setting's value is an endpoint URI without credentials, which is not a secret. */
-  public static boolean isEndpoint(String value) {
-    if (!value.contains("://")) {
-      return false;
-    }
-    try {
-      URI uri = new URI(value);
-      return uri.getScheme() != null && uri.getRawUserInfo() == null;
-    } catch (java.net.URISyntaxException e) {
-      return false;
-    }
-  }
-
-  /**
-   * Returns the "looked in" list of the declared variables for which a provider said where it looked
-   * ({@link ProviderSnapshot#lookedFor}), such as the Key Vault secret it tried.
-   */
-  private Map<String, String> lookedInFor(List<EnvProvider> providers, List<EntrySource> fileSources, Profile profile,
-      Set<String> declared) {
-    Map<String, String> lookedInFor = new HashMap<>();
-    for (String name : declared) {
-      Map<EnvProvider, String> details = null;
-      for (EnvProvider provider : providers) {
-        ProviderSnapshot snapshot = snapshots.get(provider);
-        String where = snapshot == null ? "" : snapshot.lookedFor(name);
-        if (!where.isEmpty()) {
-          details = details == null ? new HashMap<>() : details;
-          details.put(provider, where);
-        }
-      }
-      if (details != null) {
-        lookedInFor.put(name, lookedIn(providers, fileSources, profile, details));
-      }
-    }
-    return lookedInFor;
-  }
-
-  /**
-   * Returns where a missing variable was looked for, with what each provider in {@code details} said
-   * it tried, and which sources could not be read.
-   */
-  private String lookedIn(List<EnvProvider> providers, List<EntrySource> fileSources, Profile profile,
-      Map<EnvProvider, String> details) {
-    List<String> places = new ArrayList<>();
-    if (!settings.values().isEmpty()) {
-      places.add(settings.valuesName());
-    }
-    places.add("environment");
-    for (EnvProvider provider : providers) {
-      String where = details.get(provider);
-      places.add(where == null ? provider.name() : provider.name() + " (" + where + ")");
-    }
-    for (EntrySource source : fileSources) {
-      places.add(source.getName());
-    }
-    if (files != null && fileSources.isEmpty()) {
-      places.add("no .env files for " + profile + " in " + directory.toAbsolutePath().normalize());
-    }
-    String text = String.join(", ", places);
-    if (!unread.isEmpty()) {
-      text += "; not read: " + String.join(", ", unread);
-    }
-    return text;
-  }
-
-  /**
-   * Adds to each missing variable's origin the {@code .env.*} files of the directory that the profile
-   * does not read: a file named for another profile, or misspelt, is the usual reason. Lists the
-   * directory only when something is missing.
-   */
-  private List<Problem> withUnreadFiles(List<Problem> found, Profile profile) {
-    if (files == null) {
-      return found;
-    }
-    List<String> other = null;
-    List<Problem> result = new ArrayList<>(found.size());
-    for (Problem problem : found) {
-      if (problem.kind() == Problem.Kind.MISSING) {
-        if (other == null) {
-          other = files.unread(profile);
-        }
-        if (!other.isEmpty()) {
-          problem = new Problem(problem.variable(), problem.kind(), problem.message(), problem.origin() + "; found "
-              + String.join(", ", other) + ", not read in profile " + profile + " (it reads "
-              + String.join(", ", DotEnvFiles.fileNames(profile)) + ")", problem.hint());
-        }
-      }
-      result.add(problem);
-    }
-    return result;
-  }
-
   // ---- outcome ------------------------------------------------------------------------------
 
   private List<Problem> unknownKeys(Layers layers, Schema schema, Set<String> declared) {
     Set<String> expected = new HashSet<>(providerSettings.read());
-    expected.add(PROFILE_VARIABLE);
+    expected.add(Schema.PROFILE_VARIABLE);
     expected.add(ProviderDiscovery.VARIABLE);
     for (String name : declared) {
       expected.add(name + VarFiles.SUFFIX);
     }
     return UnknownKeys.find(layers, schema.type().getSimpleName(), declared, expected);
-  }
-
-  /** Adds "did you mean" hints to missing variables whose name is close to an unknown key that was set. */
-  private static List<Problem> hinted(List<Problem> problems, List<Problem> unknown) {
-    if (unknown.isEmpty()) {
-      return problems;
-    }
-    List<Problem> hinted = new ArrayList<>(problems.size());
-    for (Problem problem : problems) {
-      Problem closest = null;
-      if (problem.kind() == Problem.Kind.MISSING && problem.hint().isEmpty()) {
-        int best = Integer.MAX_VALUE;
-        for (Problem key : unknown) {
-          int distance = Names.distance(problem.variable(), key.variable());
-          if (distance < best && distance <= Math.max(2, problem.variable().length() / 4)) {
-            best = distance;
-            closest = key;
-          }
-        }
-      }
-      hinted.add(closest == null ? problem : new Problem(problem.variable(), problem.kind(), problem.message(),
-          problem.origin(), "did you mean " + closest.variable() + ", set in " + closest.origin() + "?"));
-    }
-    return hinted;
-  }
-
-  /** Orders problems in schema order; group-level and unknown-key problems follow. */
-  private static List<Problem> ordered(List<Problem> problems, Schema schema) {
-    Map<String, Integer> position = new LinkedHashMap<>();
-    for (Schema.Variable variable : schema.variables()) {
-      position.putIfAbsent(variable.name(), position.size());
-    }
-    List<Problem> sorted = new ArrayList<>(problems);
-    sorted.sort(
-        Comparator.comparingInt((Problem p) -> position.getOrDefault(p.variable(), Integer.MAX_VALUE)));
-    return sorted;
   }
 
   private static void warn(String schemaName, List<Problem> warnings) {

@@ -32,6 +32,9 @@ public final class Schema {
   public static final String DESCRIPTION = "dev.envelope.Description";
   static final String UNMASKED = "dev.envelope.Unmasked";
 
+  /** The variable that names the profile, and that a {@code Profile} component receives. */
+  public static final String PROFILE_VARIABLE = "APP_ENV";
+
   private final Class<?> type;
   private final Group root;
   private final List<Variable> variables = new ArrayList<>();
@@ -148,7 +151,7 @@ public final class Schema {
     }
     AnnotationData explicitName = RecordAnnotations.find(own, NAME);
     // A Profile component receives the active profile, which APP_ENV names, wherever it is declared.
-    String derived = raw == Profile.class ? "APP_ENV" : prefix + Names.variableName(component.getName());
+    String derived = raw == Profile.class ? PROFILE_VARIABLE : prefix + Names.variableName(component.getName());
     String name = explicitName != null ? explicitName.string("value") : derived;
     String where = owner.getSimpleName() + "." + component.getName();
     String earlier = claimedBy.putIfAbsent(name, where);

@@ -1,7 +1,6 @@
 package dev.envelope.internal.sources;
 
 import dev.envelope.Problem;
-import dev.envelope.internal.load.Loader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -104,7 +103,7 @@ public final class ProviderSettings implements Function<String, Optional<String>
         continue;
       }
       Optional<String> value = apply(name);
-      if (value.isPresent() && !Loader.isEndpoint(value.get())) {
+      if (value.isPresent() && !isEndpoint(value.get())) {
         values.add(value.get());
       }
     }
@@ -131,6 +130,19 @@ public final class ProviderSettings implements Function<String, Optional<String>
     @Override
     public String apply(String name) {
       return settings.environmentValue(name);
+    }
+  }
+
+  /** Returns whether a setting's value is an endpoint URI without credentials, which is not a secret. */
+  public static boolean isEndpoint(String value) {
+    if (!value.contains("://")) {
+      return false;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      return uri.getScheme() != null && uri.getRawUserInfo() == null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
     }
   }
 }
