@@ -13,7 +13,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -40,8 +42,14 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * AWS_ENDPOINT_URL_SECRETS_MANAGER}, {@code AWS_ENDPOINT_URL}, {@code AWS_ACCESS_KEY_ID} and {@code
  * AWS_SECRET_ACCESS_KEY}, {@code AWS_PROFILE}), else from the SDK's default chains, and closes it
  * afterwards. Each fetch is bounded by its {@link FetchLimits} (by default 3 attempts of at most 10 s
- * each, 25 s in all, inside the load's 30 s), and refuses answers larger than 4 MiB. Instances are
- * immutable and thread-safe; the builder is not.
+ * each, 25 s in all, inside the load's 30 s), and refuses answers larger than 4 MiB.
+ *
+ * <p>A refresh of live configuration asks, with one {@code DescribeSecret} per secret, which version
+ * each secret's stage now labels, as AWS's own caching client does; when none moved it returns the
+ * previous snapshot, having read no value, and otherwise reads only the secrets whose version
+ * changed. For that, each instance remembers the last value it read of each of its secrets, by
+ * version id (a version never changes its value). Instances are thread-safe and, apart from that,
+ * immutable; the builder is not.
  */
 public final class AwsSecretsManagerProvider implements EnvProvider {
   /** The attempts a call gets by default, the first included, before a throttled or failed call gives up. */
@@ -53,6 +61,7 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
   private final AwsClientSettings settings;
   private final SecretsManagerClient client;
   private final String name;
+  private final ReadValues readValues = new ReadValues();
 
   private AwsSecretsManagerProvider(Builder builder) {
     this.secrets = List.copyOf(builder.secrets);
@@ -87,7 +96,9 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
 
   /**
    * Reads every secret and returns their variables. Where two secrets give the same variable, the
-   * one listed first wins.
+   * one listed first wins. A refresh ({@link ProviderRequest#previous()}) first asks which version each
+   * secret's stage labels ({@code DescribeSecret}) and returns the previous snapshot when none moved;
+   * otherwise it reads only the secrets whose version changed.
    *
    * @throws ProviderException naming every secret that could not be read or expanded and why, or
    *     the cause of a failed call (credentials, region, throttling, network)
@@ -95,30 +106,54 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
   @Override
   public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException {
     AwsDeadline deadline = AwsDeadline.start(settings.limits());
+    ProviderSnapshot previous = request.previous().orElse(null);
     if (client != null) {
-      return read(client, deadline);
+      return read(client, deadline, previous);
     }
     try (SecretsManagerClient own = settings.open(SecretsManagerClient.builder(), request, deadline)) {
-      return read(own, deadline);
+      return read(own, deadline, previous);
     }
   }
 
-  private ProviderSnapshot read(SecretsManagerClient client, AwsDeadline deadline) throws ProviderException {
+  private ProviderSnapshot read(SecretsManagerClient client, AwsDeadline deadline, ProviderSnapshot previous)
+      throws ProviderException {
+    String where = where(client);
     SecretReader reader = new SecretReader(client, deadline);
+    // An empty previous version means DescribeSecret was denied before: read in full, ask no more.
+    boolean checked = previous == null || !previous.version().isEmpty();
     try {
+      if (previous != null && checked) {
+        VersionCheck check = new VersionCheck(client, deadline);
+        Map<String, String> versions = check.versions(secrets);
+        if (versions == null) {
+          checked = false;
+        } else if (VersionCheck.token(where, versions).equals(previous.version())) {
+          return previous;
+        } else {
+          for (AwsSecret secret : secrets) {
+            String key = SecretReader.key(secret);
+            SecretReader.SecretValue known = readValues.get(where, key, versions.get(key));
+            if (known != null) {
+              reader.reuse(secret, known);
+            }
+          }
+        }
+      }
       reader.read(secrets);
     } catch (SdkException e) {
-      throw new ProviderException(AwsFailures.describe(e, SERVICE, where(client), deadline), e);
+      throw new ProviderException(AwsFailures.describe(e, SERVICE, where, deadline), e);
     }
     ProviderSnapshot.Builder snapshot = ProviderSnapshot.builder();
     Set<String> seen = new HashSet<>();
     List<String> problems = new ArrayList<>();
+    Map<String, String> versions = new LinkedHashMap<>();
     for (AwsSecret secret : secrets) {
       SecretReader.SecretValue value = reader.value(secret);
       if (value == null) {
         problems.add(secret.describe() + ": " + reader.failure(secret));
       } else {
         SecretExpander.expand(secret, value, snapshot, seen, problems);
+        versions.put(SecretReader.key(secret), value.versionId);
       }
     }
     if (!problems.isEmpty()) {
@@ -126,7 +161,7 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
       // A secret that exists in another region or account is "not found": say where we looked.
       String lookedIn =
           problems.stream().anyMatch(p -> p.contains(": ResourceNotFoundException: "))
-              ? "; looked in " + where(client)
+              ? "; looked in " + where
               : "";
       throw new ProviderException(
           (problems.size() == 1 ? "" : problems.size() + " problems" + denied + ": ")
@@ -134,11 +169,19 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
               + (problems.size() == 1 ? denied : "")
               + lookedIn);
     }
+    for (AwsSecret secret : secrets) {
+      readValues.remember(where, SecretReader.key(secret), reader.value(secret));
+    }
+    List<String> notes = new ArrayList<>();
     if (reader.batchDenied()) {
-      snapshot.note("BatchGetSecretValue was denied, so each secret was read with GetSecretValue;"
+      notes.add("BatchGetSecretValue was denied, so each secret was read with GetSecretValue;"
           + " allow secretsmanager:BatchGetSecretValue to make fewer calls");
     }
-    return snapshot.build();
+    if (!checked) {
+      notes.add("DescribeSecret was denied, so each refresh reads every value; allow secretsmanager:DescribeSecret"
+          + " on the secrets (and restart) to make a refresh that finds nothing changed read no value");
+    }
+    return snapshot.note(String.join("; ", notes)).version(checked ? VersionCheck.token(where, versions) : "").build();
   }
 
   private static String where(SecretsManagerClient client) {
