@@ -12,12 +12,8 @@ import dev.envelope.spi.ProviderSnapshot;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -117,75 +113,12 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
 
   private ProviderSnapshot read(SecretsManagerClient client, AwsDeadline deadline, ProviderSnapshot previous)
       throws ProviderException {
-    String where = where(client);
-    SecretReader reader = new SecretReader(client, deadline);
-    // An empty previous version means DescribeSecret was denied before: read in full, ask no more.
-    boolean checked = previous == null || !previous.version().isEmpty();
+    String where = AwsClientSettings.where(client);
     try {
-      if (previous != null && checked) {
-        VersionCheck check = new VersionCheck(client, deadline);
-        Map<String, String> versions = check.versions(secrets);
-        if (versions == null) {
-          checked = false;
-        } else if (VersionCheck.token(where, versions).equals(previous.version())) {
-          return previous;
-        } else {
-          for (AwsSecret secret : secrets) {
-            String key = SecretReader.key(secret);
-            SecretReader.SecretValue known = readValues.get(where, key, versions.get(key));
-            if (known != null) {
-              reader.reuse(secret, known);
-            }
-          }
-        }
-      }
-      reader.read(secrets);
+      return new SecretsFetch(client, deadline, where, secrets, readValues).run(previous);
     } catch (SdkException e) {
       throw new ProviderException(AwsFailures.describe(e, SERVICE, where, deadline), e);
     }
-    ProviderSnapshot.Builder snapshot = ProviderSnapshot.builder();
-    Set<String> seen = new HashSet<>();
-    List<String> problems = new ArrayList<>();
-    Map<String, String> versions = new LinkedHashMap<>();
-    for (AwsSecret secret : secrets) {
-      SecretReader.SecretValue value = reader.value(secret);
-      if (value == null) {
-        problems.add(secret.describe() + ": " + reader.failure(secret));
-      } else {
-        SecretExpander.expand(secret, value, snapshot, seen, problems);
-        versions.put(SecretReader.key(secret), value.versionId);
-      }
-    }
-    if (!problems.isEmpty()) {
-      String denied = reader.batchDenied() ? " (BatchGetSecretValue was denied, so each was read with GetSecretValue)" : "";
-      // A secret that exists in another region or account is "not found": say where we looked.
-      String lookedIn =
-          problems.stream().anyMatch(p -> p.contains(": ResourceNotFoundException: "))
-              ? "; looked in " + where
-              : "";
-      throw new ProviderException(
-          (problems.size() == 1 ? "" : problems.size() + " problems" + denied + ": ")
-              + String.join("; ", problems)
-              + (problems.size() == 1 ? denied : "")
-              + lookedIn);
-    }
-    for (AwsSecret secret : secrets) {
-      readValues.remember(where, SecretReader.key(secret), reader.value(secret));
-    }
-    List<String> notes = new ArrayList<>();
-    if (reader.batchDenied()) {
-      notes.add("BatchGetSecretValue was denied, so each secret was read with GetSecretValue;"
-          + " allow secretsmanager:BatchGetSecretValue to make fewer calls");
-    }
-    if (!checked) {
-      notes.add("DescribeSecret was denied, so each refresh reads every value; allow secretsmanager:DescribeSecret"
-          + " on the secrets (and restart) to make a refresh that finds nothing changed read no value");
-    }
-    return snapshot.note(String.join("; ", notes)).version(checked ? VersionCheck.token(where, versions) : "").build();
-  }
-
-  private static String where(SecretsManagerClient client) {
-    return AwsClientSettings.where(client);
   }
 
   private static String summary(List<AwsSecret> secrets) {
