@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Refreshes of live configuration: conditional downloads with Doppler's ETag. */
 class DopplerRefreshTest {
-  /** A weak ETag, the form a Node/Express API such as Doppler's sends for a JSON body. */
+  /** A weak ETag: whatever its form, it goes back to Doppler exactly as received. */
   private static final String ETAG = "W/\"7b-kO9xQ1Z2b3c4d5e6f7g8h9i0j\"";
 
   private final DopplerFixture doppler = new DopplerFixture();
