@@ -12,10 +12,8 @@ import dev.envelope.spi.ProviderSnapshot;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -40,8 +38,14 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * AWS_ENDPOINT_URL_SECRETS_MANAGER}, {@code AWS_ENDPOINT_URL}, {@code AWS_ACCESS_KEY_ID} and {@code
  * AWS_SECRET_ACCESS_KEY}, {@code AWS_PROFILE}), else from the SDK's default chains, and closes it
  * afterwards. Each fetch is bounded by its {@link FetchLimits} (by default 3 attempts of at most 10 s
- * each, 25 s in all, inside the load's 30 s), and refuses answers larger than 4 MiB. Instances are
- * immutable and thread-safe; the builder is not.
+ * each, 25 s in all, inside the load's 30 s), and refuses answers larger than 4 MiB.
+ *
+ * <p>A refresh of live configuration asks, with one {@code DescribeSecret} per secret, which version
+ * each secret's stage now labels, as AWS's own caching client does; when none moved it returns the
+ * previous snapshot, having read no value, and otherwise reads only the secrets whose version
+ * changed. For that, each instance remembers the last value it read of each of its secrets, by
+ * version id (a version never changes its value). Instances are thread-safe and, apart from that,
+ * immutable; the builder is not.
  */
 public final class AwsSecretsManagerProvider implements EnvProvider {
   /** The attempts a call gets by default, the first included, before a throttled or failed call gives up. */
@@ -53,6 +57,7 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
   private final AwsClientSettings settings;
   private final SecretsManagerClient client;
   private final String name;
+  private final ReadValues readValues = new ReadValues();
 
   private AwsSecretsManagerProvider(Builder builder) {
     this.secrets = List.copyOf(builder.secrets);
@@ -87,7 +92,9 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
 
   /**
    * Reads every secret and returns their variables. Where two secrets give the same variable, the
-   * one listed first wins.
+   * one listed first wins. A refresh ({@link ProviderRequest#previous()}) first asks which version each
+   * secret's stage labels ({@code DescribeSecret}) and returns the previous snapshot when none moved;
+   * otherwise it reads only the secrets whose version changed.
    *
    * @throws ProviderException naming every secret that could not be read or expanded and why, or
    *     the cause of a failed call (credentials, region, throttling, network)
@@ -95,54 +102,23 @@ public final class AwsSecretsManagerProvider implements EnvProvider {
   @Override
   public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException {
     AwsDeadline deadline = AwsDeadline.start(settings.limits());
+    ProviderSnapshot previous = request.previous().orElse(null);
     if (client != null) {
-      return read(client, deadline);
+      return read(client, deadline, previous);
     }
     try (SecretsManagerClient own = settings.open(SecretsManagerClient.builder(), request, deadline)) {
-      return read(own, deadline);
+      return read(own, deadline, previous);
     }
   }
 
-  private ProviderSnapshot read(SecretsManagerClient client, AwsDeadline deadline) throws ProviderException {
-    SecretReader reader = new SecretReader(client, deadline);
+  private ProviderSnapshot read(SecretsManagerClient client, AwsDeadline deadline, ProviderSnapshot previous)
+      throws ProviderException {
+    String where = AwsClientSettings.where(client);
     try {
-      reader.read(secrets);
+      return new SecretsFetch(client, deadline, where, secrets, readValues).run(previous);
     } catch (SdkException e) {
-      throw new ProviderException(AwsFailures.describe(e, SERVICE, where(client), deadline), e);
+      throw new ProviderException(AwsFailures.describe(e, SERVICE, where, deadline), e);
     }
-    ProviderSnapshot.Builder snapshot = ProviderSnapshot.builder();
-    Set<String> seen = new HashSet<>();
-    List<String> problems = new ArrayList<>();
-    for (AwsSecret secret : secrets) {
-      SecretReader.SecretValue value = reader.value(secret);
-      if (value == null) {
-        problems.add(secret.describe() + ": " + reader.failure(secret));
-      } else {
-        SecretExpander.expand(secret, value, snapshot, seen, problems);
-      }
-    }
-    if (!problems.isEmpty()) {
-      String denied = reader.batchDenied() ? " (BatchGetSecretValue was denied, so each was read with GetSecretValue)" : "";
-      // A secret that exists in another region or account is "not found": say where we looked.
-      String lookedIn =
-          problems.stream().anyMatch(p -> p.contains(": ResourceNotFoundException: "))
-              ? "; looked in " + where(client)
-              : "";
-      throw new ProviderException(
-          (problems.size() == 1 ? "" : problems.size() + " problems" + denied + ": ")
-              + String.join("; ", problems)
-              + (problems.size() == 1 ? denied : "")
-              + lookedIn);
-    }
-    if (reader.batchDenied()) {
-      snapshot.note("BatchGetSecretValue was denied, so each secret was read with GetSecretValue;"
-          + " allow secretsmanager:BatchGetSecretValue to make fewer calls");
-    }
-    return snapshot.build();
-  }
-
-  private static String where(SecretsManagerClient client) {
-    return AwsClientSettings.where(client);
   }
 
   private static String summary(List<AwsSecret> secrets) {

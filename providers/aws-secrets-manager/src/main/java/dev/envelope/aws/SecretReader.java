@@ -70,11 +70,25 @@ final class SecretReader {
     }
   }
 
-  /** Reads every secret in {@code secrets}; look the results up with {@link #value} and {@link #failure}. */
+  /**
+   * Takes {@code value} as what {@code secret} holds, so that {@link #read} does not ask for it: a
+   * value read before, of the version Secrets Manager still labels.
+   */
+  void reuse(AwsSecret secret, SecretValue value) {
+    values.put(key(secret), value);
+  }
+
+  /**
+   * Reads every secret in {@code secrets} not {@linkplain #reuse reused}; look the results up with
+   * {@link #value} and {@link #failure}.
+   */
   void read(List<AwsSecret> secrets) {
     Set<String> batchIds = new LinkedHashSet<>();
     List<AwsSecret> pinned = new ArrayList<>();
     for (AwsSecret secret : secrets) {
+      if (values.containsKey(key(secret))) {
+        continue;
+      }
       if (secret.batchable()) {
         batchIds.add(secret.id());
       } else {
@@ -111,7 +125,8 @@ final class SecretReader {
     return batchDenied;
   }
 
-  private static String key(AwsSecret secret) {
+  /** Returns the key under which the value of {@code secret} is kept: its id, or id and version for a pinned one. */
+  static String key(AwsSecret secret) {
     return secret.batchable() ? secret.id() : secret.describe();
   }
 

@@ -115,6 +115,11 @@ final class FakeKeyVault implements AutoCloseable {
     return this;
   }
 
+  /** Returns every request received, challenges and lists included, in order. */
+  List<Request> requests() {
+    return List.copyOf(requests);
+  }
+
   /** Returns the authorized reads of secret values (not the challenges nor the list). */
   List<Request> reads() {
     return requests.stream().filter(r -> r.authorized() && !r.path().equals("/secrets")).toList();

@@ -7,10 +7,8 @@ import dev.envelope.spi.ProviderRequest;
 import dev.envelope.spi.ProviderSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -19,8 +17,9 @@ import okhttp3.OkHttpClient;
  * without the CLI.
  *
  * <p>Each fetch downloads the whole config with one request ({@code GET
- * /v3/configs/config/secrets/download?format=json}), conditional on the ETag of the previous
- * download: a {@code 304} reuses the snapshot this instance cached. Each fetch keeps to its {@link
+ * /v3/configs/config/secrets/download?format=json}). A refresh of live configuration sends the ETag
+ * of the {@linkplain ProviderRequest#previous() previous snapshot} as {@code If-None-Match}: a {@code
+ * 304} returns that snapshot itself, one request and nothing parsed. Each fetch keeps to its {@link
  * FetchLimits} (every attempt bounded body included, the whole fetch bounded), reads at most {@value
  * DopplerClient#MAX_BODY_BYTES} bytes, follows no redirect, and cancels its request when the load
  * interrupts it. Connection failures, time-outs, 429 (honouring {@code Retry-After} when it fits in
@@ -36,7 +35,7 @@ import okhttp3.OkHttpClient;
  * read back when Doppler stays unreachable or answers 5xx, unless older than {@linkplain
  * Builder#fallbackMaxAge its maximum age}; never after 401, 403 or 404.
  *
- * <p>Instances are immutable apart from that cache and thread-safe; builders are not.
+ * <p>Instances are immutable and thread-safe; builders are not.
  */
 public final class DopplerProvider implements EnvProvider {
   /** The API host used when neither the builder nor {@code DOPPLER_API_HOST} names one. */
@@ -48,7 +47,6 @@ public final class DopplerProvider implements EnvProvider {
   private final String apiHost;
   private final FetchLimits limits;
   private final DopplerClient client;
-  private final AtomicReference<Cached> cached = new AtomicReference<>();
   private final FallbackStore fallbackStore;
 
   private DopplerProvider(Builder builder) {
@@ -83,7 +81,8 @@ public final class DopplerProvider implements EnvProvider {
   }
 
   /**
-   * Downloads the config's secrets, or reuses the cached ones when Doppler says they have not changed.
+   * Downloads the config's secrets, or returns the request's previous snapshot when Doppler answers
+   * that they have not changed since ({@code 304} to its ETag).
    *
    * @throws ProviderException if the token is missing or rejected, the config does not exist, the
    *     response is not Doppler's JSON, or Doppler stayed unavailable and no usable fallback file
@@ -95,12 +94,11 @@ public final class DopplerProvider implements EnvProvider {
     DopplerTarget target = target(request);
     FallbackLocation.Resolved fallback =
         fallbackStore.enabled() ? fallbackStore.location().resolve(target, request) : null;
-    String key = target.cacheKey();
-    Cached previous = cached.get();
-    boolean conditional = previous != null && previous.key().equals(key);
+    ProviderSnapshot previous = request.previous().orElse(null);
+    String etag = previous == null ? null : target.etagOf(previous.version());
     Download download;
     try {
-      download = client.download(target, conditional ? previous.etag() : null);
+      download = client.download(target, etag);
     } catch (DopplerUnavailableException unavailable) {
       if (fallback == null) {
         throw new ProviderException(unavailable.getMessage(), unavailable);
@@ -109,15 +107,13 @@ public final class DopplerProvider implements EnvProvider {
     }
     if (download.notModified()) {
       if (fallback != null) {
-        fallbackStore.writeIfMissing(fallback, previous.secrets());
+        fallbackStore.writeIfMissing(fallback, Snapshots.secrets(previous));
       }
-      return previous.snapshot();
+      return previous;
     }
+    String version = download.etag() == null ? "" : target.version(download.etag());
     ProviderSnapshot snapshot =
-        Snapshots.of(download.secrets(), Snapshots.origin(target, download.secrets()), "");
-    if (download.etag() != null) {
-      cached.set(new Cached(key, download.etag(), download.secrets(), snapshot));
-    }
+        Snapshots.of(download.secrets(), Snapshots.origin(target, download.secrets()), "", version);
     if (fallback != null) {
       fallbackStore.write(fallback, download.secrets());
     }
@@ -156,14 +152,6 @@ public final class DopplerProvider implements EnvProvider {
   public String toString() {
     return "DopplerProvider[" + name() + (apiHost != null ? ", " + apiHost : "")
         + (fallbackStore.enabled() ? ", fallback " + fallbackStore.location().describe() : "") + ", " + limits + "]";
-  }
-
-  /** The last download, kept for conditional requests. */
-  private record Cached(String key, String etag, Map<String, String> secrets, ProviderSnapshot snapshot) {
-    @Override
-    public String toString() {
-      return "Cached[" + snapshot + "]";
-    }
   }
 
   /**

@@ -95,12 +95,28 @@ final class DopplerTarget {
     return token;
   }
 
-  /** Returns a digest that identifies host, token, project and config, for the ETag cache. */
-  String cacheKey() {
+  /**
+   * Returns the snapshot version for Doppler's {@code etag}: the ETag behind a digest of host,
+   * project, config and token, so that a snapshot of another target (the settings changed between
+   * two refreshes) is never sent as this one's {@code If-None-Match}. The digest is cut to 64 bits
+   * of SHA-256 and is no more a secret than the CLI's fallback file name, a full SHA-256 of the
+   * token.
+   */
+  String version(String etag) {
+    return "doppler/" + fingerprint() + "/" + etag;
+  }
+
+  /** Returns the ETag held in {@code version} if {@link #version} made it for this target, else null. */
+  String etagOf(String version) {
+    String prefix = "doppler/" + fingerprint() + "/";
+    return version.startsWith(prefix) && version.length() > prefix.length() ? version.substring(prefix.length()) : null;
+  }
+
+  private String fingerprint() {
     String identity = apiHost + "\n" + project + "\n" + config + "\n" + token;
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(identity.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(sha256.digest(identity.getBytes(StandardCharsets.UTF_8)), 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
     }

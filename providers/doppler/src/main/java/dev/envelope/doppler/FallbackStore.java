@@ -153,6 +153,7 @@ final class FallbackStore {
     String note = "Doppler was unavailable: " + failure + ". Loaded " + target.configLabel()
         + " from the fallback file " + file + ", written " + shown + " ago"
         + (where.maxAge() == null ? "" : " (fallbackMaxAge " + Snapshots.age(where.maxAge()) + ")") + ".";
-    return Snapshots.of(secrets, origin, note);
+    // No version: the next fetch downloads in full, never a 304 answered with these stale values.
+    return Snapshots.of(secrets, origin, note, "");
   }
 }

@@ -2,6 +2,7 @@ package dev.envelope.doppler;
 
 import dev.envelope.spi.ProviderSnapshot;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,9 +26,12 @@ final class Snapshots {
     return "doppler";
   }
 
-  /** Returns a snapshot of {@code secrets}, each from {@code origin}, Doppler's own keys computed. */
-  static ProviderSnapshot of(Map<String, String> secrets, String origin, String note) {
-    ProviderSnapshot.Builder snapshot = ProviderSnapshot.builder().note(note);
+  /**
+   * Returns a snapshot of {@code secrets}, each from {@code origin}, Doppler's own keys computed, with
+   * {@code version} as its token (empty for one that must not be used for a conditional request).
+   */
+  static ProviderSnapshot of(Map<String, String> secrets, String origin, String note, String version) {
+    ProviderSnapshot.Builder snapshot = ProviderSnapshot.builder().note(note).version(version);
     for (Map.Entry<String, String> secret : secrets.entrySet()) {
       if (COMPUTED.contains(secret.getKey())) {
         snapshot.computed(secret.getKey(), secret.getValue(), origin);
@@ -36,6 +40,15 @@ final class Snapshots {
       }
     }
     return snapshot.build();
+  }
+
+  /** Returns the secrets of a snapshot made by {@link #of}, in Doppler's order. */
+  static Map<String, String> secrets(ProviderSnapshot snapshot) {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    for (ProviderSnapshot.Entry entry : snapshot.entries()) {
+      secrets.put(entry.name(), entry.value());
+    }
+    return secrets;
   }
 
   /** Returns an age for people: {@code 45 s}, {@code 12 min}, {@code 3 h}, {@code 2 d}. */

@@ -13,7 +13,6 @@ import dev.envelope.spi.ProviderSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
 import okhttp3.OkHttpClient;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -146,54 +145,6 @@ class DopplerProviderTest {
     assertThatThrownBy(() -> provider.fetch(request(Map.of("DOPPLER_API_HOST", "api.doppler.com"))))
         .isInstanceOf(ProviderException.class)
         .hasMessage("DOPPLER_API_HOST 'api.doppler.com' is not an http or https URL");
-  }
-
-  @Test
-  void conditionalRequestReusesTheSnapshotOn304() throws Exception {
-    doppler.server.enqueue(new MockResponse.Builder().code(200).addHeader("ETag", "\"v1-abc\"").body(DopplerFixture.CONFIG_JSON).build());
-    doppler.server.enqueue(new MockResponse.Builder().code(304).addHeader("ETag", "\"v1-abc\"").build());
-    DopplerProvider provider = doppler.provider().project("api").config("prd").build();
-
-    ProviderSnapshot first = provider.fetch(request());
-    ProviderSnapshot second = provider.fetch(request());
-
-    doppler.server.takeRequest(5, TimeUnit.SECONDS);
-    RecordedRequest conditional = doppler.server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(conditional.getHeaders().get("If-None-Match")).isEqualTo("\"v1-abc\"");
-    assertThat(second).isSameAs(first);
-    assertThat(doppler.server.getRequestCount()).isEqualTo(2);
-  }
-
-  @Test
-  void changedConfigReplacesTheCachedSnapshot() throws Exception {
-    doppler.server.enqueue(new MockResponse.Builder().code(200).addHeader("ETag", "\"v1\"").body(DopplerFixture.CONFIG_JSON).build());
-    doppler.server.enqueue(new MockResponse.Builder().code(200).addHeader("ETag", "\"v2\"").body("{\"DATABASE_URL\":\"postgres://new\"}").build());
-    doppler.server.enqueue(new MockResponse.Builder().code(304).build());
-    DopplerProvider provider = doppler.provider().build();
-
-    provider.fetch(request());
-    ProviderSnapshot changed = provider.fetch(request());
-    ProviderSnapshot unchanged = provider.fetch(request());
-
-    doppler.server.takeRequest(5, TimeUnit.SECONDS);
-    doppler.server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(doppler.server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("If-None-Match")).isEqualTo("\"v2\"");
-    assertThat(values(unchanged)).isEqualTo(Map.of("DATABASE_URL", "postgres://new"));
-    assertThat(unchanged).isSameAs(changed);
-  }
-
-  @Test
-  void anotherTokenDoesNotReuseTheCachedSnapshot() throws Exception {
-    doppler.server.enqueue(new MockResponse.Builder().code(200).addHeader("ETag", "\"v1\"").body(DopplerFixture.CONFIG_JSON).build());
-    doppler.server.enqueue(config());
-    DopplerProvider provider =
-        DopplerProvider.builder().apiHost(doppler.server.url("/").toString()).sleeper(doppler.sleeps::add).build();
-
-    provider.fetch(request(Map.of("DOPPLER_TOKEN", TOKEN)));
-    provider.fetch(request(Map.of("DOPPLER_TOKEN", "dp.st.another-token")));
-
-    doppler.server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(doppler.server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("If-None-Match")).isNull();
   }
 
   @Test

@@ -27,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,22 +183,6 @@ class FallbackTest {
 
     assertThat(thrown.getMessage()).contains("; " + fallback() + " is not a Doppler fallback file (");
     assertNoLeak(everything(thrown));
-  }
-
-  @Test
-  void deletedFallbackFileIsWrittenAgainOnA304() throws Exception {
-    doppler.server.enqueue(new MockResponse.Builder(config()).addHeader("ETag", "\"v1\"").build());
-    doppler.server.enqueue(new MockResponse.Builder().code(304).build());
-    DopplerProvider provider = doppler.provider().project("api").config("prd").fallbackFile(fallback()).build();
-    provider.fetch(request());
-    provider.pendingFallbackWrite().get(30, TimeUnit.SECONDS);
-    Files.delete(fallback());
-
-    provider.fetch(request());
-    provider.pendingFallbackWrite().get(30, TimeUnit.SECONDS);
-
-    assertThat(SecretsJson.parseSecrets(FallbackFile.decrypt(TOKEN + ":api:prd", Files.readString(fallback()))))
-        .containsEntry("JWT_SECRET", SECRET);
   }
 
   @Test

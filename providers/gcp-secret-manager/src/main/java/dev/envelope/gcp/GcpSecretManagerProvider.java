@@ -41,8 +41,12 @@ import java.util.TreeSet;
  * sources. Each payload's CRC32C checksum is verified. The client comes from the {@linkplain
  * Builder#clientSettings client settings}: by default Google's gRPC transport and Application Default
  * Credentials (a workload's service account, {@code GOOGLE_APPLICATION_CREDENTIALS}, {@code gcloud
- * auth application-default login}); each fetch opens a client and closes it. Instances are immutable
- * and thread-safe; the builder is not.
+ * auth application-default login}); each fetch opens a client and closes it.
+ *
+ * <p>A refresh of live configuration first asks {@code GetSecretVersion} which version each
+ * unpinned read resolves to (no payload, not an access operation) and returns the previous snapshot
+ * when none moved; otherwise it reads every payload again. Instances are immutable and thread-safe;
+ * the builder is not.
  */
 public final class GcpSecretManagerProvider implements EnvProvider {
   /** The URI scheme and the first word of every origin: {@code gcp-secretmanager}. */
@@ -113,8 +117,19 @@ public final class GcpSecretManagerProvider implements EnvProvider {
     } catch (IOException e) {
       throw new ProviderException("could not set up the Secret Manager client (" + endpoint + "): " + e.getMessage(), e);
     }
+    ProviderSnapshot previous = request.previous().orElse(null);
+    // An empty previous version: GetSecretVersion was denied before; read the payloads, ask no more.
+    boolean checked = previous == null || !previous.version().isEmpty();
     List<Outcome> outcomes;
     try {
+      if (previous != null && checked) {
+        VersionCheck check = new VersionCheck(client.getSecretVersionCallable(), project, limits, deadline);
+        List<String> states = check.states(reads);
+        checked = !check.denied();
+        if (states != null && VersionCheck.token(endpoint, project, reads, states).equals(previous.version())) {
+          return previous;
+        }
+      }
       outcomes = new SecretAccessor(client.accessSecretVersionCallable(), project, endpoint, limits, maxConcurrency, deadline)
           .accessAll(reads);
     } catch (InterruptedException e) {
@@ -124,8 +139,17 @@ public final class GcpSecretManagerProvider implements EnvProvider {
       client.shutdownNow();
     }
     SnapshotAssembly assembly = new SnapshotAssembly(project, snapshot);
+    List<String> states = new ArrayList<>(reads.size());
     for (int i = 0; i < reads.size(); i++) {
       assembly.add(reads.get(i), outcomes.get(i));
+      states.add(VersionCheck.state(outcomes.get(i)));
+    }
+    if (!checked) {
+      snapshot.note("GetSecretVersion was denied, so each refresh reads every payload; grant the caller"
+          + " secretmanager.versions.get (roles/secretmanager.viewer) and restart to make a refresh that finds"
+          + " nothing changed read no payload");
+    } else {
+      snapshot.version(VersionCheck.token(endpoint, project, reads, states));
     }
     return assembly.build();
   }

@@ -4,6 +4,8 @@ import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.secretmanager.v1.AccessSecretVersionRequest;
 import com.google.cloud.secretmanager.v1.AccessSecretVersionResponse;
+import com.google.cloud.secretmanager.v1.GetSecretVersionRequest;
+import com.google.cloud.secretmanager.v1.SecretVersion;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceSettings;
 import com.google.cloud.secretmanager.v1.SecretPayload;
 import com.google.protobuf.ByteString;
@@ -40,8 +42,8 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 
 /**
- * A local Secret Manager: the real service's {@code AccessSecretVersion} method over gRPC on a
- * loopback port, built from the published messages since the generated server stubs are not
+ * A local Secret Manager: the real service's {@code AccessSecretVersion} and {@code
+ * GetSecretVersion} methods over gRPC on a loopback port, built from the published messages since the generated server stubs are not
  * published. It keeps versions with their states and aliases, and answers as the service documents:
  * the resolved version's name with the project number, the payload with its CRC32C, and the
  * service's status codes and descriptions for missing secrets and versions, denied access, and
@@ -58,6 +60,13 @@ final class FakeSecretManager implements AutoCloseable {
           .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "AccessSecretVersion"))
           .setRequestMarshaller(ProtoUtils.marshaller(AccessSecretVersionRequest.getDefaultInstance()))
           .setResponseMarshaller(ProtoUtils.marshaller(AccessSecretVersionResponse.getDefaultInstance()))
+          .build();
+  static final MethodDescriptor<GetSecretVersionRequest, SecretVersion> GET =
+      MethodDescriptor.<GetSecretVersionRequest, SecretVersion>newBuilder()
+          .setType(MethodDescriptor.MethodType.UNARY)
+          .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "GetSecretVersion"))
+          .setRequestMarshaller(ProtoUtils.marshaller(GetSecretVersionRequest.getDefaultInstance()))
+          .setResponseMarshaller(ProtoUtils.marshaller(SecretVersion.getDefaultInstance()))
           .build();
 
   private static final Pattern NAME =
@@ -82,6 +91,8 @@ final class FakeSecretManager implements AutoCloseable {
   private final Map<String, Long> retryDelays = new HashMap<>();
   private final Set<String> hanging = new HashSet<>();
   private final List<String> requested = new ArrayList<>();
+  private final List<String> described = new ArrayList<>();
+  private boolean metadataDenied;
   private final AtomicInteger inFlight = new AtomicInteger();
   private int mostInFlight;
   private String requiredToken;
@@ -93,7 +104,10 @@ final class FakeSecretManager implements AutoCloseable {
 
   FakeSecretManager() {
     ServerServiceDefinition service =
-        ServerServiceDefinition.builder(SERVICE).addMethod(ACCESS, ServerCalls.asyncUnaryCall(this::access)).build();
+        ServerServiceDefinition.builder(SERVICE)
+            .addMethod(ACCESS, ServerCalls.asyncUnaryCall(this::access))
+            .addMethod(GET, ServerCalls.asyncUnaryCall(this::getVersion))
+            .build();
     try {
       server =
           NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
@@ -215,7 +229,17 @@ final class FakeSecretManager implements AutoCloseable {
     return requiredToken;
   }
 
-  /** Returns the resource names of the calls received, in order. */
+  /** Denies {@code secretmanager.versions.get}, as IAM does for a caller with secretAccessor alone. */
+  synchronized void denyMetadata() {
+    metadataDenied = true;
+  }
+
+  /** Returns the resource names of the {@code GetSecretVersion} calls received, in order. */
+  synchronized List<String> described() {
+    return List.copyOf(described);
+  }
+
+  /** Returns the resource names of the {@code AccessSecretVersion} calls received, in order. */
   synchronized List<String> requested() {
     return List.copyOf(requested);
   }
@@ -302,6 +326,41 @@ final class FakeSecretManager implements AutoCloseable {
             .setName(versionName)
             .setPayload(SecretPayload.newBuilder().setData(ByteString.copyFrom(found.data)).setDataCrc32C(checksum))
             .build());
+    response.onCompleted();
+  }
+
+  /** Answers with the version's metadata, never its payload: the resolved name, with the project number, and the state. */
+  private synchronized void getVersion(GetSecretVersionRequest request, StreamObserver<SecretVersion> response) {
+    described.add(request.getName());
+    Matcher name = NAME.matcher(request.getName());
+    if (!name.matches()) {
+      response.onError(Status.INVALID_ARGUMENT.withDescription("Invalid resource field value in the request.").asRuntimeException());
+      return;
+    }
+    String secretId = name.group(2);
+    String version = name.group(3);
+    if (metadataDenied || denied.contains(secretId)) {
+      response.onError(Status.PERMISSION_DENIED.withDescription("Permission 'secretmanager.versions.get' denied for resource '"
+          + request.getName() + "' (or it may not exist).").asRuntimeException());
+      return;
+    }
+    List<Version> versions = secrets.get(secretId);
+    String secretName = "projects/" + PROJECT_NUMBER + "/secrets/" + secretId;
+    if (versions == null || (version.equals("latest") && versions.isEmpty())) {
+      response.onError(Status.NOT_FOUND.withDescription("Secret [" + secretName + "] not found or has no versions.").asRuntimeException());
+      return;
+    }
+    int number = resolve(secretId, version, versions.size());
+    if (number < 1 || number > versions.size()) {
+      response.onError(Status.NOT_FOUND.withDescription("Secret Version [" + secretName + "/versions/" + version + "] not found.")
+          .asRuntimeException());
+      return;
+    }
+    response.onNext(SecretVersion.newBuilder()
+        .setName(secretName + "/versions/" + number)
+        .setState(SecretVersion.State.valueOf(versions.get(number - 1).state.name()))
+        .setEtag("\"" + Integer.toHexString((secretId + number).hashCode()) + "\"")
+        .build());
     response.onCompleted();
   }
 

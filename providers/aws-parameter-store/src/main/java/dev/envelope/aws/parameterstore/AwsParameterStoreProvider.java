@@ -13,7 +13,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -37,7 +39,11 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * are decrypted and marked secret: masked everywhere, and in production a problem unless the schema
  * declares them {@code Secret}; a {@code StringList} is the comma-separated list a {@code List<String>}
  * binds. Client settings, limits and the lightweight HTTP client are those of every Envelope AWS
- * provider (see {@code AwsClientSettings}). Instances are immutable and thread-safe; the builder is not.
+ * provider (see {@code AwsClientSettings}).
+ *
+ * <p>A refresh of live configuration first lists names and versions with {@code DescribeParameters}
+ * (50 a page, no value) and returns the previous snapshot when they are the ones read last time;
+ * otherwise it reads everything again. Instances are immutable and thread-safe; the builder is not.
  */
 public final class AwsParameterStoreProvider implements EnvProvider {
   static final AwsService SERVICE = AwsService.of("Parameter Store", "AWS_ENDPOINT_URL_SSM");
@@ -109,8 +115,30 @@ public final class AwsParameterStoreProvider implements EnvProvider {
 
   private ProviderSnapshot read(SsmClient client, ProviderRequest request, AwsDeadline deadline) throws ProviderException {
     String where = AwsClientSettings.where(client);
+    ParameterReader reader = new ParameterReader(client, deadline);
+    ProviderSnapshot previous = request.previous().orElse(null);
+    // An empty previous version: a label selection, or DescribeParameters was denied; read in full.
+    boolean checked = previous == null || !previous.version().isEmpty();
     try {
-      return new ParameterCollector(new ParameterReader(client, deadline), where).collect(selections);
+      String described = null;
+      if (previous != null && checked) {
+        VersionListing versions = new VersionListing(reader);
+        Map<String, Set<String>> listing = versions.describe(selections);
+        checked = !versions.denied();
+        described = listing == null ? null : VersionListing.token(where, listing, selections);
+        if (previous.version().equals(described)) {
+          return previous;
+        }
+      }
+      ParameterCollector collector = new ParameterCollector(reader, where);
+      ProviderSnapshot.Builder snapshot = collector.collect(selections);
+      if (!checked) {
+        return snapshot.note("DescribeParameters was denied, so each refresh reads every value; allow"
+            + " ssm:DescribeParameters (and restart) to make a refresh that finds nothing changed read no value").build();
+      }
+      // The listing described, when there is one: it may name parameters GetParametersByPath leaves out
+      // (the role may not read them), and the next refresh compares listings alike.
+      return snapshot.version(described != null ? described : VersionListing.token(where, collector.listing(), selections)).build();
     } catch (SdkException e) {
       throw new ProviderException(AwsFailures.describe(e, SERVICE, where, deadline), e);
     }

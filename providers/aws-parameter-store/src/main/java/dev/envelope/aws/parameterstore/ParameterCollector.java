@@ -29,18 +29,26 @@ final class ParameterCollector {
   private final ProviderSnapshot.Builder snapshot = ProviderSnapshot.builder();
   private final Set<String> taken = new HashSet<>();
   private final List<String> problems = new ArrayList<>();
+  private final Map<String, Set<String>> listing = new LinkedHashMap<>();
 
   ParameterCollector(ParameterReader reader, String where) {
     this.reader = reader;
     this.where = where;
   }
 
-  ProviderSnapshot collect(List<Selection> selections) throws ProviderException {
+  /**
+   * Reads {@code selections} and returns their snapshot, still to be built; {@link #listing()} then
+   * holds what was read.
+   *
+   * @throws ProviderException naming every selection that could not be read
+   */
+  ProviderSnapshot.Builder collect(List<Selection> selections) throws ProviderException {
     ParameterReader.Found found = readNames(selections);
     for (Selection selection : selections) {
       if (selection instanceof Selection.Named named) {
         Parameter parameter = found.parameters().get(named.requestName());
         if (parameter != null) {
+          VersionListing.add(listing, named, parameter.name(), parameter.version());
           add(named.variable(), parameter);
         } else if (found.invalid().contains(named.requestName())) {
           problems.add(named.describe() + ": Parameter Store lists it among InvalidParameters: no such parameter"
@@ -54,7 +62,12 @@ final class ParameterCollector {
       throw new ProviderException(
           (problems.size() == 1 ? "" : problems.size() + " problems: ") + String.join("; ", problems));
     }
-    return snapshot.build();
+    return snapshot;
+  }
+
+  /** Returns the name and version of every parameter read, by selection; see {@link VersionListing}. */
+  Map<String, Set<String>> listing() {
+    return listing;
   }
 
   private ParameterReader.Found readNames(List<Selection> selections) {
@@ -101,6 +114,7 @@ final class ParameterCollector {
     }
     Map<String, String> sources = new LinkedHashMap<>();
     for (Parameter parameter : parameters) {
+      VersionListing.add(listing, path, parameter.name(), parameter.version());
       String variable = path.variableFor(parameter.name());
       String earlier = sources.putIfAbsent(variable, parameter.name());
       if (earlier != null) {

@@ -17,8 +17,10 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * A local Parameter Store on the shared {@link AwsStandIn} (JSON 1.1, SigV4 checks, faults): it
- * answers {@code GetParametersByPath} ten a page with an opaque {@code NextToken}, and {@code
- * GetParameters} with versions, labels and {@code InvalidParameters}, with the service's error shapes.
+ * answers {@code GetParametersByPath} ten a page with an opaque {@code NextToken}, {@code
+ * GetParameters} with versions, labels and {@code InvalidParameters}, and {@code DescribeParameters}
+ * (names and versions, no values, 50 a page) for {@code Path} and {@code Name} filters, with the
+ * service's error shapes.
  */
 final class FakeParameterStore implements AutoCloseable {
   static final String ACCOUNT = "123456789012";
@@ -30,12 +32,14 @@ final class FakeParameterStore implements AutoCloseable {
   private final Map<String, List<Version>> parameters = new LinkedHashMap<>();
   private final Set<String> deniedPaths = new HashSet<>();
   private final Set<String> kmsDenied = new HashSet<>();
+  private boolean describeDenied;
 
   FakeParameterStore() throws IOException {
     server =
         new AwsStandIn("ssm", "AmazonSSM.")
             .on("GetParametersByPath", this::getParametersByPath)
-            .on("GetParameters", this::getParameters);
+            .on("GetParameters", this::getParameters)
+            .on("DescribeParameters", this::describeParameters);
   }
 
   URI endpoint() {
@@ -61,8 +65,9 @@ final class FakeParameterStore implements AutoCloseable {
     return put(name, "SecureString", value);
   }
 
-  /** Attaches {@code label} to version {@code version} of {@code name}. */
+  /** Attaches {@code label} to version {@code version} of {@code name}, moving it from another version as the service does. */
   synchronized void label(String name, long version, String label) {
+    parameters.get(name).forEach(v -> v.labels.remove(label));
     parameters.get(name).get((int) version - 1).labels.add(label);
   }
 
@@ -74,6 +79,16 @@ final class FakeParameterStore implements AutoCloseable {
   /** Denies {@code kms:Decrypt} on the key of the SecureString {@code name}. */
   synchronized void denyDecryption(String name) {
     kmsDenied.add(name);
+  }
+
+  /** Deletes {@code name} and all its versions, as {@code DeleteParameter} does. */
+  synchronized void delete(String name) {
+    parameters.remove(name);
+  }
+
+  /** Denies {@code ssm:DescribeParameters} to the caller. */
+  synchronized void denyDescribe() {
+    describeDenied = true;
   }
 
   void failNext(int times, int status, String code, String message) {
@@ -154,6 +169,48 @@ final class FakeParameterStore implements AutoCloseable {
       }
     }
     return "{\"Parameters\":[" + String.join(",", found) + "],\"InvalidParameters\":[" + String.join(",", invalid) + "]}";
+  }
+
+  private synchronized String describeParameters(JsonNode request) {
+    if (describeDenied) {
+      throw new AwsError(400, "AccessDeniedException", USER + "ssm:DescribeParameters on resource: arn:aws:ssm:eu-west-1:"
+          + ACCOUNT + ":*");
+    }
+    long maxResults = request.field("MaxResults").map(n -> Long.parseLong(n.asNumber())).orElse(50L);
+    if (maxResults < 1 || maxResults > 50) {
+      throw new AwsError(400, "ValidationException",
+          "1 validation error detected: Value '" + maxResults + "' at 'maxResults' failed to satisfy constraint:"
+              + " Member must have value less than or equal to 50");
+    }
+    List<String> names = new ArrayList<>(parameters.keySet());
+    for (JsonNode filter : request.field("ParameterFilters").map(JsonNode::asArray).orElse(List.of())) {
+      String key = filter.field("Key").map(JsonNode::asString).orElse("");
+      String option = filter.field("Option").map(JsonNode::asString).orElse("Equals");
+      List<String> values = filter.field("Values").map(v -> v.asArray().stream().map(JsonNode::asString).toList()).orElse(List.of());
+      if (values.isEmpty() || values.size() > 50) {
+        throw new AwsError(400, "InvalidFilterValue", "The filter value must hold 1 to 50 values.");
+      }
+      if (key.equals("Path") && (option.equals("Recursive") || option.equals("OneLevel"))) {
+        String below = values.get(0).equals("/") ? "/" : values.get(0) + "/";
+        names.removeIf(n -> !n.startsWith(below) || option.equals("OneLevel") && n.indexOf('/', below.length()) >= 0);
+      } else if (key.equals("Name") && option.equals("Equals")) {
+        names.removeIf(n -> !values.contains(n));
+      } else {
+        throw new AwsError(400, "InvalidFilterOption", "The filter option " + option + " is not valid for the key " + key + ".");
+      }
+    }
+    int start = request.field("NextToken").map(n -> Integer.parseInt(untoken(n.asString()))).orElse(0);
+    int end = (int) Math.min(names.size(), start + maxResults);
+    List<String> page = new ArrayList<>();
+    for (String name : names.subList(start, end)) {
+      List<Version> versions = parameters.get(name);
+      Version latest = versions.get(versions.size() - 1);
+      page.add("{\"Name\":" + Json.string(name) + ",\"ARN\":" + Json.string("arn:aws:ssm:eu-west-1:" + ACCOUNT + ":parameter" + name)
+          + ",\"Type\":" + Json.string(latest.type) + ",\"LastModifiedDate\":1.7639E9,\"Version\":" + latest.number
+          + ",\"Tier\":\"Standard\",\"DataType\":\"text\"}");
+    }
+    String next = end < names.size() ? ",\"NextToken\":" + Json.string(token(end)) : "";
+    return "{\"Parameters\":[" + String.join(",", page) + "]" + next + "}";
   }
 
   private void checkDecryption(String name, boolean decrypt) {
