@@ -20,8 +20,13 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Feeds canary values through every path that prints something, and looks for them. */
+/**
+ * Feeds canary values through every path that prints something, and looks for them: the cases below,
+ * and the sweep over {@link SecretLeakCorpus}, which captures everything a bad input leads to.
+ */
 class SecretLeakTest {
   private static final String CANARY = "CANARY-4e2b9d";
 
@@ -183,5 +188,91 @@ class SecretLeakTest {
     assertThat(e.problems().get(0)).isEqualTo(
         new Problem("vault", Problem.Kind.PROVIDER, "failed: IllegalStateException: 401 for token ****", ""));
     assertNoCanary(e);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.envelope.SecretLeakCorpus#cases")
+  void noOutputOfABadInputHoldsAnyPartOfItsSecret(SecretLeakCorpus.Case leak, @TempDir Path dir) {
+    List<String> outputs = new java.util.ArrayList<>();
+    Object outcome = captured(outputs, () -> leak.attempt().run(dir));
+
+    if (leak.expected().startsWith("warns ")) {
+      assertThat(outcome).as("outcome of %s", leak).isInstanceOf(Resolution.class);
+      Resolution<?> resolution = (Resolution<?>) outcome;
+      assertThat(resolution.report().warnings()).extracting(Problem::variable).contains(leak.expected().substring(6));
+      outputs.add(resolution.toString());
+      outputs.add(resolution.value().toString());
+      outputs.add(resolution.report().toJson());
+      outputs.add(resolution.report().variables().toString());
+    } else {
+      assertThat(outcome).as("outcome of %s", leak).isInstanceOf(EnvException.class);
+      EnvException e = (EnvException) outcome;
+      assertThat(e.problems()).extracting(problem -> problem.variable() + " " + problem.kind()).contains(leak.expected().replace("$DIR", dir.toString()));
+      outputs.add(e.toJson());
+      outputs.add(e.problems().toString());
+      outputs.add(e.warnings().toString());
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      outputs.add(trace.toString());
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        outputs.add(t.toString());
+      }
+    }
+    for (String output : outputs) {
+      assertNoFragment(output);
+    }
+  }
+
+  /** Runs {@code attempt}, adding what it logged or printed to {@code outputs}; returns its result or what it threw. */
+  private static Object captured(List<String> outputs, java.util.concurrent.Callable<Object> attempt) {
+    Logger root = Logger.getLogger("");
+    java.util.logging.Level level = root.getLevel();
+    java.util.logging.SimpleFormatter formatter = new java.util.logging.SimpleFormatter();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        synchronized (outputs) {
+          outputs.add(formatter.format(record));
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    handler.setLevel(java.util.logging.Level.ALL);
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    root.addHandler(handler);
+    root.setLevel(java.util.logging.Level.ALL);
+    try (PrintStream capture = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+      System.setOut(capture);
+      System.setErr(capture);
+      try {
+        return attempt.call();
+      } catch (Throwable t) {
+        return t;
+      }
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+      root.removeHandler(handler);
+      root.setLevel(level);
+      synchronized (outputs) {
+        outputs.add(console.toString(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  /** Fails if {@code text} holds any six characters in a row of the canary, in any case. */
+  private static void assertNoFragment(String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    String canary = SecretLeakCorpus.CANARY.toLowerCase(java.util.Locale.ROOT);
+    for (int i = 0; i + 6 <= canary.length(); i++) {
+      assertThat(lower).as("output holding part of the secret").doesNotContain(canary.substring(i, i + 6));
+    }
   }
 }

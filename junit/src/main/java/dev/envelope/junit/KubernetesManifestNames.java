@@ -1,166 +1,220 @@
 package dev.envelope.junit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads the variable names a Kubernetes manifest provides, line by line, without a YAML library: the
- * keys of {@code data:} and {@code stringData:} in {@code Secret} and {@code ConfigMap} documents, and
- * the {@code name:} of every {@code env:} list entry (containers, init containers). Understands
- * block-style YAML as {@code kubectl} and Helm write it, several documents separated by {@code ---},
- * comments and quoted keys; not flow style ({@code env: [{name: A}]}), anchors, or {@code envFrom}
- * prefixes.
+ * Reads the variable names Kubernetes manifests provide, from their parsed YAML documents ({@link
+ * YamlDocuments}): the {@code name} of every {@code env} entry of every container; for each {@code
+ * envFrom}, the keys of the Secret or ConfigMap it names, with its {@code prefix}; for each Secret
+ * volume a container mounts, its {@code items}' paths or else the Secret's keys, mapped as
+ * envelope-kubernetes's mounted-secrets provider maps file names ({@code db/password} becomes {@code
+ * DB_PASSWORD}); and the keys of {@code data} and {@code stringData} of a Secret or ConfigMap that no
+ * workload of the manifests refers to (it may be used from elsewhere). A reference to a Secret or
+ * ConfigMap the manifests do not define provides names that cannot be known; it is listed in {@link
+ * #unresolved()}.
  */
 final class KubernetesManifestNames {
-  private static final Pattern KEY =
-      Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s:#'\"{\\[][^:#]*?))\\s*:(?:\\s+(.*))?$");
-  private static final Set<String> DATA_KINDS = Set.of("Secret", "ConfigMap", "List");
+  private static final Set<String> DATA_KINDS = Set.of("Secret", "ConfigMap");
+  private static final List<String> CONTAINER_LISTS = List.of("initContainers", "containers", "ephemeralContainers");
 
-  private enum BlockType { DATA, ENV }
+  /** A Secret's or ConfigMap's keys as some workload uses them: mapped as files, or with an envFrom prefix. */
+  private record Reference(String kind, String name, String prefix, boolean asFiles, String where) {}
 
+  /** A Secret or ConfigMap defined in the manifests. */
+  private record Definition(String kind, String name, List<String> keys) {}
+
+  /** In document order: names, references and definitions, resolved once every document is read. */
+  private final List<Object> sequence = new ArrayList<>();
+  private final Map<String, Definition> definitions = new LinkedHashMap<>();
+  private final Set<String> referenced = new LinkedHashSet<>();
+  private final List<String> unresolved = new ArrayList<>();
   private final Set<String> names = new LinkedHashSet<>();
-  private final List<String> documentData = new ArrayList<>();
-  private final List<String> documentEnv = new ArrayList<>();
-  private String kind;
-  private BlockType block;
-  private int blockIndent;
-  private int childIndent;
-  private int itemKeyIndent;
 
   private KubernetesManifestNames() {}
 
-  /** Returns the names {@code yaml} provides, in the order they appear. */
+  /** Returns the names one manifest's text provides, in the order they appear. */
   static Set<String> read(String yaml) {
+    return read(List.of(yaml), List.of("the manifest")).names;
+  }
+
+  /**
+   * Returns the reader of {@code yamls} read together, so that a Deployment in one file can refer to a
+   * Secret in another; {@code sources} names each for messages.
+   *
+   * @throws IllegalArgumentException if one is not valid YAML (by position, never quoting it)
+   */
+  static KubernetesManifestNames read(List<String> yamls, List<String> sources) {
     KubernetesManifestNames reader = new KubernetesManifestNames();
-    for (String line : yaml.split("\\R", -1)) {
-      reader.line(line);
-    }
-    reader.endDocument();
-    return reader.names;
-  }
-
-  private void line(String line) {
-    String trimmed = line.strip();
-    if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-      return;
-    }
-    if (line.startsWith("---") || line.startsWith("...")) {
-      endDocument();
-      return;
-    }
-    int indent = indentOf(line);
-    if (block == BlockType.DATA && indent > blockIndent) {
-      if (childIndent < 0) {
-        childIndent = indent;
+    for (int i = 0; i < yamls.size(); i++) {
+      for (Object document : YamlDocuments.parse(yamls.get(i), sources.get(i))) {
+        reader.document(document);
       }
-      if (indent == childIndent) {
-        key(trimmed).ifPresent(key -> documentData.add(key.name()));
+    }
+    reader.resolve();
+    return reader;
+  }
+
+  Set<String> names() {
+    return names;
+  }
+
+  /** Returns the references whose names cannot be known: {@code Secret app-secrets (envFrom of container app)}. */
+  List<String> unresolved() {
+    return unresolved;
+  }
+
+  private void document(Object document) {
+    if (!(document instanceof Map<?, ?> map)) {
+      return;
+    }
+    String kind = text(map.get("kind"));
+    if ("List".equals(kind) || kind == null && map.get("items") instanceof List<?>) {
+      for (Object item : list(map.get("items"))) {
+        document(item);
       }
       return;
     }
-    if (block == BlockType.ENV && (indent > blockIndent || (indent == blockIndent && trimmed.startsWith("-")))) {
-      envLine(trimmed, indent);
-      return;
-    }
-    block = null;
-    int keyIndent = indent;
-    String content = trimmed;
-    while (content.startsWith("- ")) {
-      String rest = content.substring(2).stripLeading();
-      keyIndent += content.length() - rest.length();
-      content = rest;
-    }
-    int itemIndent = keyIndent;
-    key(content).ifPresent(key -> open(key, indent, itemIndent));
-  }
-
-  private void open(Key key, int lineIndent, int keyIndent) {
-    if (lineIndent == 0 && key.name().equals("kind")) {
-      kind = key.value();
-    } else if (key.value().isEmpty() && (key.name().equals("data") || key.name().equals("stringData"))) {
-      start(BlockType.DATA, keyIndent);
-    } else if (key.value().isEmpty() && key.name().equals("env")) {
-      start(BlockType.ENV, keyIndent);
-    }
-  }
-
-  private void start(BlockType type, int indent) {
-    block = type;
-    blockIndent = indent;
-    childIndent = -1;
-    itemKeyIndent = -1;
-  }
-
-  /** Reads one line of an {@code env:} list: an item's first line or one of its further keys. */
-  private void envLine(String trimmed, int indent) {
-    if (trimmed.startsWith("-")) {
-      if (childIndent < 0) {
-        childIndent = indent;
+    if (kind == null || DATA_KINDS.contains(kind)) {
+      List<String> keys = new ArrayList<>();
+      keys.addAll(keys(map.get("data")));
+      keys.addAll(keys(map.get("stringData")));
+      String name = text(map(map.get("metadata")).get("name"));
+      Definition definition = new Definition(kind == null ? "Secret" : kind, name, keys);
+      if (name != null && kind != null) {
+        definitions.putIfAbsent(kind + "/" + name, definition);
       }
-      if (indent != childIndent) {
+      sequence.add(definition);
+    }
+    walk(map);
+  }
+
+  /** Finds every pod spec (a map with containers) at any depth: Deployments, Jobs, CronJobs, Pods. */
+  private void walk(Object node) {
+    if (node instanceof Map<?, ?> map) {
+      if (map.get("containers") instanceof List<?>) {
+        podSpec(map);
         return;
       }
-      String rest = trimmed.substring(1).stripLeading();
-      itemKeyIndent = indent + (trimmed.length() - rest.length());
-      name(rest);
-    } else if (indent == itemKeyIndent) {
-      name(trimmed);
+      for (Object value : map.values()) {
+        walk(value);
+      }
+    } else if (node instanceof List<?> list) {
+      for (Object item : list) {
+        walk(item);
+      }
     }
   }
 
-  private void name(String content) {
-    key(content).filter(key -> key.name().equals("name") && !key.value().isEmpty()).ifPresent(key -> documentEnv.add(key.value()));
+  private void podSpec(Map<?, ?> spec) {
+    Map<String, Map<?, ?>> secretVolumes = new LinkedHashMap<>();
+    for (Object volume : list(spec.get("volumes"))) {
+      Map<?, ?> entry = map(volume);
+      String name = text(entry.get("name"));
+      if (name != null && entry.get("secret") instanceof Map<?, ?> secret) {
+        secretVolumes.put(name, secret);
+      }
+    }
+    for (String containers : CONTAINER_LISTS) {
+      for (Object item : list(spec.get(containers))) {
+        container(map(item), secretVolumes);
+      }
+    }
   }
 
-  private void endDocument() {
-    if (kind == null || DATA_KINDS.contains(kind)) {
-      names.addAll(documentData);
+  private void container(Map<?, ?> container, Map<String, Map<?, ?>> secretVolumes) {
+    String where = "container " + text(container.get("name"));
+    for (Object env : list(container.get("env"))) {
+      String name = text(map(env).get("name"));
+      if (name != null && !name.isEmpty()) {
+        sequence.add(name);
+      }
     }
-    names.addAll(documentEnv);
-    documentData.clear();
-    documentEnv.clear();
-    kind = null;
-    block = null;
+    for (Object from : list(container.get("envFrom"))) {
+      Map<?, ?> source = map(from);
+      String prefix = text(source.get("prefix"));
+      for (String kind : List.of("Secret", "ConfigMap")) {
+        Map<?, ?> ref = map(source.get(kind.equals("Secret") ? "secretRef" : "configMapRef"));
+        String name = text(ref.get("name"));
+        if (name != null) {
+          sequence.add(new Reference(kind, name, prefix == null ? "" : prefix, false, "envFrom of " + where));
+          referenced.add(kind + "/" + name);
+        }
+      }
+    }
+    for (Object mount : list(container.get("volumeMounts"))) {
+      Map<?, ?> secret = secretVolumes.get(text(map(mount).get("name")));
+      if (secret == null) {
+        continue;
+      }
+      String secretName = text(secret.get("secretName"));
+      List<?> items = list(secret.get("items"));
+      if (!items.isEmpty()) {
+        for (Object item : items) {
+          String path = text(map(item).get("path"));
+          if (path != null) {
+            sequence.add(fileName(path));
+          }
+        }
+      } else if (secretName != null) {
+        sequence.add(new Reference("Secret", secretName, "", true, "volume of " + where));
+      }
+      if (secretName != null) {
+        referenced.add("Secret/" + secretName);
+      }
+    }
   }
 
-  private static int indentOf(String line) {
-    int indent = 0;
-    while (indent < line.length() && line.charAt(indent) == ' ') {
-      indent++;
+  private void resolve() {
+    for (Object entry : sequence) {
+      if (entry instanceof String name) {
+        names.add(name);
+      } else if (entry instanceof Definition definition) {
+        if (!referenced.contains(definition.kind() + "/" + definition.name())) {
+          names.addAll(definition.keys());
+        }
+      } else if (entry instanceof Reference reference) {
+        Definition definition = definitions.get(reference.kind() + "/" + reference.name());
+        if (definition == null) {
+          unresolved.add(reference.kind() + " " + reference.name() + " (" + reference.where() + ")");
+          continue;
+        }
+        for (String key : definition.keys()) {
+          names.add(reference.asFiles() ? fileName(key) : reference.prefix() + key);
+        }
+      }
     }
-    return indent;
   }
 
-  /** A {@code key: value} line; the value without comment or quotes, empty for a nested block. */
-  private record Key(String name, String value) {}
-
-  private static Optional<Key> key(String content) {
-    Matcher matcher = KEY.matcher(content);
-    if (!matcher.matches()) {
-      return Optional.empty();
-    }
-    String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2) != null ? matcher.group(2) : matcher.group(3).strip();
-    return Optional.of(new Key(name, scalar(matcher.group(4))));
+  /** Maps a mounted file's path as envelope-kubernetes's default key mapping does. */
+  static String fileName(String path) {
+    return path.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_').replace('/', '_');
   }
 
-  private static String scalar(String raw) {
-    if (raw == null) {
-      return "";
+  private static List<String> keys(Object data) {
+    List<String> keys = new ArrayList<>();
+    for (Object key : map(data).keySet()) {
+      if (key != null) {
+        keys.add(String.valueOf(key));
+      }
     }
-    String value = raw.strip();
-    if (value.startsWith("#")) {
-      return "";
-    }
-    if (value.startsWith("\"") || value.startsWith("'")) {
-      int end = value.indexOf(value.charAt(0), 1);
-      return end > 0 ? value.substring(1, end) : value.substring(1);
-    }
-    int comment = value.indexOf(" #");
-    return (comment >= 0 ? value.substring(0, comment) : value).strip();
+    return keys;
+  }
+
+  private static Map<?, ?> map(Object node) {
+    return node instanceof Map<?, ?> map ? map : Map.of();
+  }
+
+  private static List<?> list(Object node) {
+    return node instanceof List<?> list ? list : List.of();
+  }
+
+  private static String text(Object node) {
+    return node == null || node instanceof Map<?, ?> || node instanceof List<?> ? null : String.valueOf(node);
   }
 }

@@ -1,6 +1,7 @@
 package dev.envelope.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +91,97 @@ class KubernetesManifestNamesTest {
     String yaml = "---\r\n---\r\nkind: Secret\r\nstringData:\r\n  TOKEN: x\r\n";
 
     assertThat(KubernetesManifestNames.read(yaml)).containsExactly("TOKEN");
+  }
+
+  @Test
+  void envFromBringsTheKeysOfTheSecretOrConfigMapWithItsPrefix() {
+    String yaml = """
+        apiVersion: apps/v1
+        kind: Deployment
+        spec:
+          template:
+            spec:
+              containers:
+              - name: app
+                envFrom:
+                - secretRef: {name: app-secrets}
+                  prefix: APP_
+                - configMapRef:
+                    name: app-config
+        ---
+        kind: Secret
+        metadata: {name: app-secrets}
+        stringData: {DB_PASSWORD: x, JWT_SECRET: y}
+        ---
+        kind: ConfigMap
+        metadata:
+          name: app-config
+        data:
+          LOG_LEVEL: info
+        """;
+
+    // The Secret's keys count with the prefix only: the container sees APP_DB_PASSWORD, not DB_PASSWORD.
+    assertThat(KubernetesManifestNames.read(yaml)).containsExactly("APP_DB_PASSWORD", "APP_JWT_SECRET", "LOG_LEVEL");
+  }
+
+  @Test
+  void aMountedSecretVolumeProvidesItsFilesAsMountedSecretsNamesThem() {
+    String yaml = """
+        kind: Deployment
+        spec:
+          template:
+            spec:
+              volumes:
+              - name: db
+                secret:
+                  secretName: db-credentials
+                  items:
+                  - {key: password, path: db/password}
+                  - {key: user, path: db.user}
+              - name: tls
+                secret: {secretName: tls-files}
+              - name: unmounted
+                secret: {secretName: never-used, items: [{key: a, path: not-mounted}]}
+              containers:
+              - name: app
+                volumeMounts:
+                - {name: db, mountPath: /run/secrets/app}
+                - {name: tls, mountPath: /run/secrets/tls}
+        ---
+        kind: Secret
+        metadata: {name: tls-files}
+        data: {tls-key.pem: eA==}
+        """;
+
+    assertThat(KubernetesManifestNames.read(yaml)).containsExactly("DB_PASSWORD", "DB_USER", "TLS_KEY_PEM");
+  }
+
+  @Test
+  void aReferenceToASecretDefinedInAnotherFileIsResolvedWhenReadTogetherAndListedOtherwise() {
+    String deployment = """
+        kind: Deployment
+        spec: {template: {spec: {containers: [{name: app, envFrom: [{secretRef: {name: shared}, prefix: S_}]}]}}}
+        """;
+    String secret = "kind: Secret\nmetadata: {name: shared}\nstringData: {TOKEN: x}\n";
+
+    KubernetesManifestNames alone = KubernetesManifestNames.read(java.util.List.of(deployment), java.util.List.of("deployment.yaml"));
+    KubernetesManifestNames together =
+        KubernetesManifestNames.read(java.util.List.of(deployment, secret), java.util.List.of("deployment.yaml", "secret.yaml"));
+
+    assertThat(alone.names()).isEmpty();
+    assertThat(alone.unresolved()).containsExactly("Secret shared (envFrom of container app)");
+    assertThat(together.names()).containsExactly("S_TOKEN");
+    assertThat(together.unresolved()).isEmpty();
+  }
+
+  @Test
+  void invalidYamlIsReportedByPositionWithoutItsText() {
+    String yaml = "kind: Secret\nstringData:\n  TOKEN: \"canary-4f1e-yaml-never-print\n  other: [\n";
+
+    assertThatThrownBy(() -> KubernetesManifestNames.read(yaml))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the manifest is not valid YAML at line ")
+        .hasMessageEndingWith("(the text is not shown)")
+        .message().doesNotContain("canary");
   }
 }

@@ -384,7 +384,7 @@ public final class Binder {
     Iterator<Path.Node> path = violation.getPropertyPath().iterator();
     Path.Node first = path.hasNext() ? path.next() : null;
     if (first == null || first.getKind() == ElementKind.BEAN || first.getName() == null) {
-      problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, ConstraintMessages.of(violation), origins(group)));
+      problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, message(violation, holdsSecrets(group), "record"), origins(group)));
       return;
     }
     for (Object member : group.members()) {
@@ -393,20 +393,31 @@ public final class Binder {
         Bound value = bound.get(variable);
         String origin = value == null ? "" : value.origin();
         String element = path.hasNext() ? ConstraintMessages.element(path.next(), variable, value, violation) : "";
-        problems.add(new Problem(variable.name(), Problem.Kind.CONSTRAINT, element + ConstraintMessages.of(violation), origin));
+        boolean secret = variable.secret() || (value != null && redactor.reveals(value.text()));
+        problems.add(new Problem(variable.name(), Problem.Kind.CONSTRAINT, element + message(violation, secret, "value"), origin));
         return;
       }
       // A constraint on the nested record component itself is reported for that group; a violation
       // deeper inside it (reached through @Valid) is not, since each group is validated on its own.
       if (member instanceof Schema.Group nested && first.getName().equals(nested.component())) {
         if (!path.hasNext()) {
-          problems.add(new Problem(nested.label(), Problem.Kind.CONSTRAINT, ConstraintMessages.of(violation), origins(nested)));
+          problems.add(new Problem(nested.label(), Problem.Kind.CONSTRAINT, message(violation, holdsSecrets(nested), "record"), origins(nested)));
         }
         return;
       }
     }
     // A getter's constraint: isPoolOrdered() is the property poolOrdered.
-    problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, first.getName() + ": " + ConstraintMessages.of(violation), origins(group)));
+    problems.add(new Problem(group.label(), Problem.Kind.CONSTRAINT, first.getName() + ": " + message(violation, holdsSecrets(group), "record"), origins(group)));
+  }
+
+  /**
+   * Returns a violation's message, withheld where it may quote part of a secret (masking would miss a
+   * fragment): a custom validator's message about a value or record that is, holds or derives from one.
+   */
+  private static String message(ConstraintViolation<Object> violation, boolean secret, String holder) {
+    return secret && ConstraintMessages.mayQuoteValue(violation)
+        ? ConstraintMessages.withheld(violation, holder)
+        : ConstraintMessages.of(violation);
   }
 
 }

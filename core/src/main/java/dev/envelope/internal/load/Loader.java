@@ -210,8 +210,8 @@ public final class Loader {
     List<EntrySource> sources = new ArrayList<>();
     int ordinal = EntrySource.PROVIDERS;
     List<ProviderFetcher.Result> results = ProviderFetcher.fetchAll(providers, requests, settings.providerTimeout());
-    // A provider's failure may quote any of the settings it read, whatever their names.
-    Redactor settingsRedactor = Redactor.of(providerSettings.credentials());
+    // A provider's failure may quote any of the settings it read, whatever their names, whole or in part.
+    Redactor settingsRedactor = Redactor.ofCredentials(providerSettings.credentials());
     for (ProviderFetcher.Result result : results) {
       if (result.problem() != null) {
         sourceProblems.add(settingsRedactor.apply(result.problem()));

@@ -1,6 +1,7 @@
 package dev.envelope.internal.report;
 
 import dev.envelope.Problem;
+import dev.envelope.spi.CredentialMask;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -31,14 +32,26 @@ public final class Redactor {
 
   private final List<String> secrets;
   private final Set<String> unmasked;
+  private final boolean fragments;
 
-  private Redactor(List<String> secrets, Set<String> unmasked) {
+  private Redactor(List<String> secrets, Set<String> unmasked, boolean fragments) {
     this.secrets = secrets;
     this.unmasked = unmasked;
+    this.fragments = fragments;
   }
 
   public static Redactor of(Collection<String> values) {
     return of(values, Set.of());
+  }
+
+  /**
+   * Returns a redactor of credentials that also masks any fragment of one ({@link
+   * CredentialMask#MIN_FRAGMENT} characters or more): for provider failures, whose text may quote
+   * what a server or library echoed of a token.
+   */
+  public static Redactor ofCredentials(Collection<String> values) {
+    Redactor whole = of(values, Set.of());
+    return new Redactor(whole.secrets, Set.of(), true);
   }
 
   /**
@@ -61,7 +74,7 @@ public final class Redactor {
       }
       secrets.add(at, value);
     }
-    return new Redactor(secrets, unmasked);
+    return new Redactor(secrets, unmasked, false);
   }
 
   /** Returns whether {@code text} holds a secret value, by the same rules as {@link #apply(String)}. */
@@ -91,7 +104,9 @@ public final class Redactor {
     }
     String masked = text;
     for (String secret : secrets) {
-      masked = mask(masked, secret);
+      masked = fragments && secret.length() >= CredentialMask.MIN_FRAGMENT
+          ? CredentialMask.mask(masked, secret, MASK)
+          : mask(masked, secret);
     }
     return keepUris ? masked : UriCredentials.mask(masked);
   }

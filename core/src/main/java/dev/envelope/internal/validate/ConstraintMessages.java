@@ -5,6 +5,7 @@ import dev.envelope.internal.schema.Schema;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.metadata.ConstraintDescriptor;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,28 @@ public final class ConstraintMessages {
     }
     return BuiltinConstraints.sizeMessage(
         (Integer) attributes.get("min"), (Integer) attributes.get("max"), violation.getInvalidValue());
+  }
+
+  /**
+   * Returns whether a violation's message may quote the value it is about: it comes from a custom
+   * constraint, whose validator is user code that may build its own template or add message
+   * parameters, unless it is the constraint's declared message with nothing in it to interpolate.
+   * Jakarta's and Hibernate Validator's own constraints interpolate only their attributes.
+   */
+  public static boolean mayQuoteValue(ConstraintViolation<?> violation) {
+    ConstraintDescriptor<?> descriptor = violation.getConstraintDescriptor();
+    String owner = descriptor.getAnnotation().annotationType().getPackageName();
+    if (owner.equals("jakarta.validation.constraints") || owner.startsWith("org.hibernate.validator.constraints")) {
+      return false;
+    }
+    String template = violation.getMessageTemplate();
+    return !template.equals(descriptor.getMessageTemplate()) || template.indexOf('{') >= 0 || template.indexOf('$') >= 0;
+  }
+
+  /** Returns what replaces a message that may quote a secret: which constraint failed, and why it says no more. */
+  public static String withheld(ConstraintViolation<?> violation, String holder) {
+    return "fails @" + violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()
+        + " (the message is withheld: the " + holder + " holds a secret)";
   }
 
   /**

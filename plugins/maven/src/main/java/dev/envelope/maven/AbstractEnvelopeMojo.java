@@ -17,7 +17,10 @@ abstract class AbstractEnvelopeMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
-  /** The schema records to check, by binary name: {@code com.example.AppEnv}. */
+  /**
+   * The schema records to check, by binary name: {@code com.example.AppEnv}. When not set, every
+   * record marked {@code @dev.envelope.EnvSchema} among the project's compiled classes.
+   */
   @Parameter(property = "envelope.schemas")
   List<String> schemas = new ArrayList<>();
 
@@ -58,16 +61,33 @@ abstract class AbstractEnvelopeMojo extends AbstractMojo {
 
   /** Loads every configured schema; the messages say how to configure or fix one. */
   List<Class<? extends Record>> schemaClasses(ClassLoader loader) throws MojoExecutionException {
-    if (schemas.isEmpty()) {
-      throw new MojoExecutionException(
-          "no schema configured: list your environment records in the plugin's <configuration>, e.g.\n"
-              + "  <schemas><schema>com.example.AppEnv</schema></schemas>");
-    }
+    List<String> names = schemaNames(loader);
     List<Class<? extends Record>> classes = new ArrayList<>();
-    for (String name : schemas) {
+    for (String name : names) {
       classes.add(schemaClass(name, loader));
     }
     return classes;
+  }
+
+  /** Returns the configured schemas' names, else those of the marked records; never empty. */
+  private List<String> schemaNames(ClassLoader loader) throws MojoExecutionException {
+    if (!schemas.isEmpty()) {
+      return schemas;
+    }
+    File classes = new File(project.getBuild().getOutputDirectory());
+    List<String> found;
+    try {
+      found = SchemaScan.find(classes.toPath(), loader);
+    } catch (java.io.UncheckedIOException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    if (found.isEmpty()) {
+      throw new MojoExecutionException("no schema configured, and no record in " + classes + " is marked"
+          + " @dev.envelope.EnvSchema: mark your environment record, or list it in the plugin's <configuration>, e.g.\n"
+          + "  <schemas><schema>com.example.AppEnv</schema></schemas>");
+    }
+    getLog().info("Envelope: schemas marked @EnvSchema: " + String.join(", ", found));
+    return found;
   }
 
   /** Returns the schema the generated files describe: {@code docsSchema}, or the only one. */
@@ -77,8 +97,10 @@ abstract class AbstractEnvelopeMojo extends AbstractMojo {
     }
     List<Class<? extends Record>> all = schemaClasses(loader);
     if (all.size() > 1) {
+      List<String> names = new ArrayList<>();
+      all.forEach(type -> names.add(type.getName()));
       throw new MojoExecutionException(
-          "several schemas are configured " + schemas + "; set <docsSchema> to the one that .env.example describes");
+          "several schemas are checked " + names + "; set <docsSchema> to the one that .env.example describes");
     }
     return all.get(0);
   }

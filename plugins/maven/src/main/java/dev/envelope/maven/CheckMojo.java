@@ -56,9 +56,12 @@ public final class CheckMojo extends AbstractEnvelopeMojo {
   Map<String, String> provided = new LinkedHashMap<>();
 
   /**
-   * Kubernetes manifests that provide variables, by profile, as comma-separated paths relative to the
-   * project: {@code <manifests><production>k8s/deployment.yaml</production></manifests>}. Their
-   * {@code env:} names and their Secrets' and ConfigMaps' keys count as provided.
+   * Deployment files that provide variables, by profile, as comma-separated paths relative to the
+   * project: {@code <manifests><production>k8s/deployment.yaml</production></manifests>}. Kubernetes
+   * manifests (read together): containers' {@code env} names, what {@code envFrom} brings from their
+   * Secrets and ConfigMaps (with its prefix), mounted Secret volumes' files, and the keys of Secrets
+   * and ConfigMaps nothing refers to. Docker Compose files (a top-level {@code services}; {@code
+   * compose.yaml#api} for one service): {@code environment} and {@code env_file} keys.
    */
   @Parameter
   Map<String, String> manifests = new LinkedHashMap<>();
@@ -95,6 +98,10 @@ public final class CheckMojo extends AbstractEnvelopeMojo {
       deployment = Deployment.of(provided, manifests, envFiles, project.getBasedir());
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new MojoExecutionException("cannot read the deployment's names: " + e.getMessage(), e);
+    }
+    for (String reference : deployment.unresolved()) {
+      getLog().warn("Envelope: " + reference + " is not defined in the manifests, so the names it provides are"
+          + " unknown: add its file to <manifests>, or list its names under <provided>");
     }
     try (URLClassLoader loader = projectClassLoader()) {
       withContextLoader(loader, () -> {

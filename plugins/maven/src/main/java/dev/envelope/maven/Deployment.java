@@ -19,12 +19,14 @@ final class Deployment {
   private final Map<String, Set<String>> names = new LinkedHashMap<>();
   /** The files each profile's names were read from, to say where a missing one belongs. */
   private final Map<String, List<String>> files = new LinkedHashMap<>();
+  /** References to Secrets and ConfigMaps that the manifests do not define, whose names are unknown. */
+  private final List<String> unresolved = new ArrayList<>();
 
   /**
    * Reads the configuration: {@code provided} maps a profile to comma-separated names, {@code
    * manifests} and {@code envFiles} a profile to comma-separated paths relative to {@code basedir}:
-   * Kubernetes manifests, and env files a deployment passes to the application (a Compose {@code
-   * env_file}), whose keys count as provided.
+   * Kubernetes manifests or Compose files ({@code compose.yaml#api} for one service), and env files a
+   * deployment passes to the application, whose keys count as provided.
    *
    * @throws IllegalArgumentException if a profile name is not valid, or an env file has a malformed line
    * @throws java.io.UncheckedIOException if a file cannot be read
@@ -33,11 +35,13 @@ final class Deployment {
     Deployment deployment = new Deployment();
     provided.forEach((profile, list) -> deployment.namesOf(profile).addAll(split(list)));
     manifests.forEach((profile, list) -> {
-      for (String path : split(list)) {
-        File file = new File(path).isAbsolute() ? new File(path) : new File(basedir, path);
-        deployment.namesOf(profile).addAll(ProvidedNames.fromKubernetesManifest(file.toPath()).names());
-        deployment.files.computeIfAbsent(canonical(profile), p -> new ArrayList<>()).add(path);
+      // One profile's manifests are read together: a Deployment's envFrom may name a Secret in another file.
+      ProvidedNames read = ProvidedNames.fromDeploymentFiles(split(list), basedir.toPath());
+      deployment.namesOf(profile).addAll(read.names());
+      for (String reference : read.unresolved()) {
+        deployment.unresolved.add(canonical(profile) + ": " + reference);
       }
+      deployment.files.computeIfAbsent(canonical(profile), p -> new ArrayList<>()).addAll(split(list));
     });
     envFiles.forEach((profile, list) -> {
       for (String path : split(list)) {
@@ -47,6 +51,14 @@ final class Deployment {
       }
     });
     return deployment;
+  }
+
+  /**
+   * Returns the references whose names could not be read, by profile: {@code production: Secret
+   * app-secrets (envFrom of container app)}.
+   */
+  List<String> unresolved() {
+    return unresolved;
   }
 
   /** Returns the names provided in {@code profile}. */

@@ -57,4 +57,22 @@ class DeploymentTest {
     assertThat(deployment.whereToSet("SENTRY_DSN", "production"))
         .isEqualTo("set SENTRY_DSN for production in prod.env or your secret store");
   }
+
+  @Test
+  void aComposeFileAndAnEnvFromAcrossManifestsProvideNamesAndAnUnknownSecretIsListed() throws Exception {
+    Files.createDirectories(basedir.resolve("k8s"));
+    Files.writeString(basedir.resolve("k8s/deployment.yaml"), """
+        kind: Deployment
+        spec: {template: {spec: {containers: [{name: app, envFrom: [{secretRef: {name: app}, prefix: APP_}, {configMapRef: {name: elsewhere}}]}]}}}
+        """);
+    Files.writeString(basedir.resolve("k8s/secret.yaml"), "kind: Secret\nmetadata: {name: app}\nstringData: {JWT_SECRET: x}\n");
+    Files.writeString(basedir.resolve("compose.yaml"), "services:\n  api:\n    environment:\n      SMTP_HOST: mail\n");
+
+    Deployment deployment = Deployment.of(Map.of(),
+        Map.of("production", "k8s/deployment.yaml, k8s/secret.yaml", "staging", "compose.yaml#api"), Map.of(), basedir.toFile());
+
+    assertThat(deployment.names("production")).containsExactly("APP_JWT_SECRET");
+    assertThat(deployment.names("staging")).containsExactly("SMTP_HOST");
+    assertThat(deployment.unresolved()).containsExactly("production: ConfigMap elsewhere (envFrom of container app)");
+  }
 }

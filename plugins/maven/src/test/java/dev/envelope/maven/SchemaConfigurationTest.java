@@ -3,9 +3,13 @@ package dev.envelope.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
+import org.apache.maven.model.Build;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SchemaConfigurationTest {
   record AppEnv(String smtpHost) {}
@@ -21,11 +25,40 @@ class SchemaConfigurationTest {
   private final ClassLoader loader = getClass().getClassLoader();
   private final CheckMojo mojo = new CheckMojo();
 
+  @dev.envelope.EnvSchema
+  record MarkedEnv(String smtpHost) {}
+
+  @dev.envelope.EnvSchema
+  record AlsoMarkedEnv(String apiKey) {}
+
+  @TempDir Path emptyClasses;
+
+  private void compiledClassesIn(Path directory) {
+    MavenProject project = new MavenProject();
+    project.getModel().setBuild(new Build());
+    project.getBuild().setOutputDirectory(directory.toString());
+    mojo.project = project;
+  }
+
   @Test
-  void noSchemaConfiguredSaysHowToConfigureOne() {
+  void noSchemaConfiguredAndNoneMarkedSaysHowToDoEither() {
+    compiledClassesIn(emptyClasses);
+
     assertThatThrownBy(() -> mojo.schemaClasses(loader))
         .isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("no record in " + emptyClasses + " is marked @dev.envelope.EnvSchema")
         .hasMessageContaining("<schemas><schema>com.example.AppEnv</schema></schemas>");
+  }
+
+  @Test
+  void withoutSchemasTheRecordsMarkedEnvSchemaAreChecked() throws Exception {
+    compiledClassesIn(Path.of(MarkedEnv.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+
+    assertThat(mojo.schemaClasses(loader)).containsExactly(AlsoMarkedEnv.class, MarkedEnv.class);
+    assertThatThrownBy(() -> mojo.docsSchemaClass(loader))
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("several schemas are checked [" + AlsoMarkedEnv.class.getName() + ", " + MarkedEnv.class.getName()
+            + "]; set <docsSchema> to the one that .env.example describes");
   }
 
   @Test

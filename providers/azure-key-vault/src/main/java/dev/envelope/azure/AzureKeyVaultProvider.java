@@ -2,7 +2,6 @@ package dev.envelope.azure;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.FixedDelayOptions;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.identity.DefaultAzureCredentialBuilder;
@@ -39,7 +38,9 @@ import javax.net.ssl.SSLContext;
  * not exist is simply not supplied, so that a required variable is reported as missing. Disabled,
  * expired and not-yet-active secrets are problems. The identity is {@code DefaultAzureCredential}
  * (environment, workload identity, managed identity, Azure CLI, ...) unless a {@link TokenCredential}
- * is given; requests go over the JDK's own HTTP client unless an {@link HttpClient} is given. The
+ * is given; requests go over the JDK's own HTTP client unless an {@link HttpClient} is given, each
+ * exchange bounded by the attempt time-out, its body by {@value KeyVaultHttpClient#MAX_BODY_BYTES}
+ * bytes, never following a redirect. The
  * Azure client is built on the first fetch and reused. Instances are immutable and thread-safe; the
  * builder is not.
  */
@@ -188,16 +189,14 @@ public final class AzureKeyVaultProvider implements EnvProvider {
   }
 
   private HttpClient httpClient() {
-    java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder();
+    Duration attempt = limits.attemptTimeout();
+    java.net.http.HttpClient.Builder jdk = java.net.http.HttpClient.newBuilder()
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+        .connectTimeout(attempt.compareTo(Duration.ofSeconds(5)) < 0 ? attempt : Duration.ofSeconds(5));
     if (sslContext != null) {
       jdk.sslContext(sslContext);
     }
-    Duration attempt = limits.attemptTimeout();
-    return new JdkHttpClientBuilder(jdk)
-        .connectionTimeout(attempt.compareTo(Duration.ofSeconds(5)) < 0 ? attempt : Duration.ofSeconds(5))
-        .responseTimeout(attempt)
-        .readTimeout(attempt)
-        .build();
+    return new KeyVaultHttpClient(jdk.build(), attempt);
   }
 
   /** Returns the vault, the settings and the kind of identity; never a token or a value. */

@@ -60,6 +60,15 @@ final class KeyVaultFailures {
       // Raised by the credential before any request reached the vault.
       return "the identity (" + identity + ") could not get a token for " + where + ": " + firstLine(failure.getMessage());
     }
+    if (causedBy(failure, KeyVaultHttpClient.BodyTooLarge.class)) {
+      return where + " answered the read of " + what + " with a body larger than " + (KeyVaultHttpClient.MAX_BODY_BYTES >> 20)
+          + " MiB, the most this provider reads (the answer is not shown): is " + vault.url() + " a Key Vault?";
+    }
+    if (failure instanceof HttpResponseException http && http.getResponse() != null && http.getResponse().getStatusCode() / 100 == 3) {
+      return where + " answered " + http.getResponse().getStatusCode() + " for " + what + ", redirecting to "
+          + origin(http.getResponse().getHeaderValue("Location")) + ": a redirect is not followed, so that the token and"
+          + " the secrets stay with the vault's host; check the vault URL";
+    }
     if (failure instanceof HttpResponseException http) {
       ServiceError error = ServiceError.of(http);
       int status = error.status();
@@ -103,9 +112,45 @@ final class KeyVaultFailures {
           + " the vault's host, so no token was sent; for a vault behind a host name of your own, call"
           + " disableChallengeResourceVerification() on the builder (or add ?disableChallengeResourceVerification to the URI)";
     }
-    // Anything else (a malformed answer, a bug) is named by its type only: its message could quote
-    // the body of an answer, which holds a value.
+    if (malformed(failure)) {
+      return where + " answered the read of " + what + tries + " with a body that is not Key Vault's JSON (the"
+          + " answer is not shown): is " + vault.url() + " a Key Vault?";
+    }
+    // Anything else (a bug) is named by its type only: its message could quote the body of an
+    // answer, which holds a value.
     return "reading " + what + " from " + where + " failed" + tries + ": " + failure.getClass().getName();
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns whether {@code failure} is the SDK's JSON reader refusing an answer: an I/O error not of the JDK's. */
+  private static boolean malformed(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException && !cause.getClass().getName().startsWith("java")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns the scheme, host and port of a redirect's target, never its path or query. */
+  private static String origin(String location) {
+    if (location == null) {
+      return "nowhere (no Location header)";
+    }
+    try {
+      java.net.URI uri = new java.net.URI(location.strip());
+      return uri.getHost() == null ? "a relative location" : uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    } catch (java.net.URISyntaxException e) {
+      return "a location that is not a URI";
+    }
   }
 
   private static String firstLine(String message) {

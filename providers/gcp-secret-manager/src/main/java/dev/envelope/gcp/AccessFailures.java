@@ -14,9 +14,18 @@ final class AccessFailures {
   /** The role that grants {@code secretmanager.versions.access}. */
   static final String ACCESSOR_ROLE = "roles/secretmanager.secretAccessor";
 
-  /** Codes worth another attempt: the service or the network was briefly unable to answer. */
-  static final Set<StatusCode.Code> RETRIED =
-      Set.of(StatusCode.Code.UNAVAILABLE, StatusCode.Code.DEADLINE_EXCEEDED, StatusCode.Code.RESOURCE_EXHAUSTED);
+  /**
+   * Codes worth another attempt: the service or the network was briefly unable to answer, or broke
+   * off the call (CANCELLED from the other side: the client's own cancelling ends the fetch first).
+   */
+  static final Set<StatusCode.Code> RETRIED = Set.of(StatusCode.Code.UNAVAILABLE, StatusCode.Code.DEADLINE_EXCEEDED,
+      StatusCode.Code.RESOURCE_EXHAUSTED, StatusCode.Code.CANCELLED);
+
+  /**
+   * The largest answer read, set on every call: a secret's payload is at most 64 KiB, and the
+   * client's default of 4 MiB would be read into memory, and reported as throttling, before failing.
+   */
+  static final int MAX_MESSAGE_BYTES = 1 << 20;
 
   // Descriptions are short in practice; this bounds one from a misbehaving proxy.
   private static final int MAX_DESCRIPTION = 300;
@@ -28,6 +37,15 @@ final class AccessFailures {
    * endpoint} after {@code attempts} attempts.
    */
   static Outcome describe(SecretRead read, ApiException failure, String project, String endpoint, int attempts) {
+    if (tooLarge(failure)) {
+      return new Outcome.Failed("Secret Manager (" + endpoint + ") answered with a message larger than "
+          + (MAX_MESSAGE_BYTES >> 20) + " MiB, the most this provider reads (a secret's payload is at most 64 KiB);"
+          + " the answer is not shown");
+    }
+    if (malformed(failure)) {
+      return new Outcome.Failed("Secret Manager (" + endpoint + ") answered with a message that is not an"
+          + " AccessSecretVersionResponse; the answer is not shown");
+    }
     StatusCode.Code code = failure.getStatusCode().getCode();
     String description = description(failure);
     String status = "(" + code + ": " + description + ")";
@@ -51,6 +69,8 @@ final class AccessFailures {
         return new Outcome.Failed("Secret Manager (" + endpoint + ") rejected the credentials " + status
             + "; check Application Default Credentials (GOOGLE_APPLICATION_CREDENTIALS,"
             + " gcloud auth application-default login, or the workload's service account)");
+      case CANCELLED:
+        return new Outcome.Failed("Secret Manager (" + endpoint + ") broke off the call" + attempts(attempts) + " " + status);
       case UNAVAILABLE:
       case DEADLINE_EXCEEDED:
       case RESOURCE_EXHAUSTED:
@@ -59,6 +79,25 @@ final class AccessFailures {
       default:
         return new Outcome.Failed("Secret Manager (" + endpoint + ") refused the call " + status);
     }
+  }
+
+  /** Returns whether {@code failure} is worth another attempt: a {@link #RETRIED} code, but never an answer refused as it arrived. */
+  static boolean retried(ApiException failure) {
+    return RETRIED.contains(failure.getStatusCode().getCode()) && !tooLarge(failure) && !malformed(failure);
+  }
+
+  /** Returns whether the client refused an answer over {@link #MAX_MESSAGE_BYTES}: its RESOURCE_EXHAUSTED, not the service's quota. */
+  private static boolean tooLarge(ApiException failure) {
+    return failure.getStatusCode().getCode() == StatusCode.Code.RESOURCE_EXHAUSTED
+        && description(failure).startsWith("gRPC message exceeds maximum size");
+  }
+
+  /** Returns whether the client could not parse the answer: its CANCELLED, with the parser's error as the cause. */
+  private static boolean malformed(ApiException failure) {
+    return failure.getCause() instanceof StatusRuntimeException grpc
+        && grpc.getStatus().getCode() == io.grpc.Status.Code.CANCELLED
+        && grpc.getStatus().getCause() != null
+        && description(failure).equals("Failed to read message");
   }
 
   private static String attempts(int attempts) {

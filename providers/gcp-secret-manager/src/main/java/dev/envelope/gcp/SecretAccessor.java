@@ -10,6 +10,7 @@ import com.google.cloud.secretmanager.v1.AccessSecretVersionRequest;
 import com.google.cloud.secretmanager.v1.AccessSecretVersionResponse;
 import com.google.rpc.RetryInfo;
 import dev.envelope.spi.FetchLimits;
+import io.grpc.CallOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Makes the {@code AccessSecretVersion} calls of one fetch: at most {@code concurrency} at a time,
- * each retried on {@link AccessFailures#RETRIED} codes with jittered exponential backoff (or the
+ * each retried on {@link AccessFailures#retried} failures with jittered exponential backoff (or the
  * delay the service asks for), every attempt and wait inside the fetch's limits, which end at {@code
  * deadline} ({@link System#nanoTime}).
  *
@@ -133,7 +134,7 @@ final class SecretAccessor {
         }
         failure = api;
       }
-      if (!AccessFailures.RETRIED.contains(failure.getStatusCode().getCode()) || attempt >= limits.maxAttempts()) {
+      if (!AccessFailures.retried(failure) || attempt >= limits.maxAttempts()) {
         return AccessFailures.describe(read, failure, project, endpoint, attempt);
       }
       Duration asked = askedDelay(failure);
@@ -159,6 +160,7 @@ final class SecretAccessor {
             .setMaxRpcTimeoutDuration(timeout)
             .build();
     return GrpcCallContext.createDefault()
+        .withCallOptions(CallOptions.DEFAULT.withMaxInboundMessageSize(AccessFailures.MAX_MESSAGE_BYTES))
         .withTimeoutDuration(timeout)
         .withRetrySettings(once)
         .withRetryableCodes(Set.of());
