@@ -1,5 +1,6 @@
 package dev.envelope;
 
+import dev.envelope.internal.FileCache;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,7 +15,9 @@ import java.util.Objects;
  * thread. Each {@link #load} or {@link #resolve} reads every source again (explicit values, the
  * process environment and {@code VAR_FILE}s, providers, {@code .env} files); what the loader keeps
  * between calls is only what cannot change while the process runs: the model of each schema class
- * and the converters found on the class path. Providers are fetched on threads the loader starts for
+ * and the converters found on the class path. The refreshes of a {@linkplain #watch live
+ * configuration} also keep what they made of each {@code .env} file and {@code VAR_FILE}, and read
+ * and parse a file again only when its modification time, size or identity changed. Providers are fetched on threads the loader starts for
  * the load and interrupts when the load's {@linkplain Env.Builder#providerTimeout provider timeout}
  * passes, so no provider thread outlives its load.
  */
@@ -36,6 +39,8 @@ public final class EnvLoader {
   final Duration providerTimeout;
   final ProfileRules profiles;
   final Duration refreshInterval;
+  /** The {@code .env} files and {@code VAR_FILE}s as its live configurations last read them. */
+  final FileCache files = new FileCache();
 
   EnvLoader(Env.Builder builder) {
     this.profile = builder.profile;

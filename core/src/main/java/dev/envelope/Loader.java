@@ -3,6 +3,7 @@ package dev.envelope;
 import dev.envelope.internal.DotEnvEntry;
 import dev.envelope.internal.DotEnvFiles;
 import dev.envelope.internal.EntrySource;
+import dev.envelope.internal.FileCache;
 import dev.envelope.internal.Names;
 import dev.envelope.internal.ProviderDiscovery;
 import dev.envelope.internal.ProviderFetcher;
@@ -47,16 +48,19 @@ final class Loader {
 
   /** What a live configuration keeps between its loads; null for a one-off load. */
   private final LiveState live;
+  /** The loader's files as last read, for a live configuration's loads; null for a one-off load, which reads all. */
+  private final FileCache fileCache;
 
   Loader(EnvLoader settings, LiveState live) {
     this.settings = settings;
     this.live = live;
+    this.fileCache = live == null ? null : settings.files;
     this.environment =
         settings.environment != null ? settings.environment : settings.hermetic ? Map.of() : System.getenv();
     Path directory = settings.directory != null ? settings.directory : settings.hermetic ? null : Path.of("");
     this.directory = settings.noDotEnvFiles ? null : directory;
-    this.files = this.directory == null ? null : new DotEnvFiles(this.directory, dotEnvSyntax());
-    this.providerSettings = new ProviderSettings(settings.values, environment);
+    this.files = this.directory == null ? null : new DotEnvFiles(this.directory, dotEnvSyntax(), fileCache);
+    this.providerSettings = new ProviderSettings(settings.values, environment, fileCache);
   }
 
   <T extends Record> Resolution<T> resolve(Class<T> type) {
@@ -84,7 +88,7 @@ final class Loader {
     List<EnvProvider> providers = providers(profile);
     sources.addAll(fetch(providers, profile, declared, notes));
     for (EntrySource file : fileSources) {
-      sources.add(VarFiles.inDotEnv(file, declared, directory, problems));
+      sources.add(VarFiles.inDotEnv(file, declared, directory, problems, fileCache));
     }
     Layers layers = new Layers(sources);
 
@@ -276,7 +280,7 @@ final class Loader {
       entries.put(entry.getKey(), new EntrySource.Candidate(entry.getValue(), "environment", false));
     }
     for (String name : declared) {
-      VarFiles.FileValue fromFile = VarFiles.read(environment, name, problems);
+      VarFiles.FileValue fromFile = VarFiles.read(environment, name, problems, fileCache);
       if (fromFile != null) {
         entries.put(name, new EntrySource.Candidate(fromFile.value(), fromFile.origin(), false));
       }

@@ -1,6 +1,7 @@
 package dev.envelope;
 
 import dev.envelope.internal.EntrySource;
+import dev.envelope.internal.FileCache;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,10 +27,12 @@ final class ProviderSettings implements Function<String, Optional<String>> {
   /** Settings read from NAME_FILE, once each. */
   private final Map<String, Optional<VarFiles.FileValue>> fromFiles = new HashMap<>();
   private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+  private final FileCache cache;
 
-  ProviderSettings(Map<String, String> values, Map<String, String> environment) {
+  ProviderSettings(Map<String, String> values, Map<String, String> environment, FileCache cache) {
     this.values = values;
     this.environment = environment;
+    this.cache = cache;
   }
 
   /** Makes the {@code .env} files' values available, below the environment's. */
@@ -48,7 +51,7 @@ final class ProviderSettings implements Function<String, Optional<String>> {
       synchronized (fromFiles) {
         fromFile = fromFiles.get(name);
         if (fromFile == null) {
-          fromFile = Optional.ofNullable(VarFiles.read(environment, name, problems));
+          fromFile = Optional.ofNullable(VarFiles.read(environment, name, problems, cache));
           fromFiles.put(name, fromFile);
         }
       }
@@ -75,7 +78,7 @@ final class ProviderSettings implements Function<String, Optional<String>> {
     if (value != null && !value.isEmpty()) {
       return value;
     }
-    VarFiles.FileValue fromFile = VarFiles.read(environment, name, null);
+    VarFiles.FileValue fromFile = VarFiles.read(environment, name, null, cache);
     return fromFile == null ? value : fromFile.value();
   }
 
