@@ -26,7 +26,9 @@ import java.util.StringJoiner;
  * are skipped. When several directories give the same variable, the first directory listed wins.
  *
  * <p>Instances are immutable and thread-safe; the directories are read at every fetch, so a load
- * after a Secret update sees the new values. Builders are not thread-safe.
+ * after a Secret update sees the new values. A {@linkplain dev.envelope.LiveEnv live configuration}
+ * {@linkplain #watch watches} them and refreshes within about a second of an update. Builders are
+ * not thread-safe.
  */
 public final class MountedSecretsProvider implements EnvProvider {
   private final List<Path> directories;
@@ -90,6 +92,22 @@ public final class MountedSecretsProvider implements EnvProvider {
       snapshot.put(entry.name(), entry.value(), entry.origin());
     }
     return snapshot.build();
+  }
+
+  /**
+   * Watches the directories for updates: the kubelet's swap of a volume's {@code ..data} link, a file
+   * of a plain directory created, replaced, written or removed, a directory removed or (re)created.
+   * {@code changed} is called on the watch's own thread ({@code envelope-watch k8s-mount ...}) once
+   * per update, after its last event; the returned watch ends that thread when closed. A change the
+   * file system does not report (a host edit of a file bind-mounted into a container, a network file
+   * system) is found by the refresh interval.
+   *
+   * @throws java.io.IOException if the file system cannot watch directories; the provider is then
+   *     polled at the refresh interval only
+   */
+  @Override
+  public AutoCloseable watch(ProviderRequest request, Runnable changed) throws java.io.IOException {
+    return DirectoryWatch.start(directories, "envelope-watch " + name(), changed);
   }
 
   /** Returns the provider's name; never a value. */
