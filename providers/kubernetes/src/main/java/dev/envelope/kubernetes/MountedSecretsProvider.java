@@ -68,7 +68,9 @@ public final class MountedSecretsProvider implements EnvProvider {
   }
 
   /**
-   * Returns one entry per file of the directories, with the file's path as origin.
+   * Returns one entry per file of the directories, with the file's path as origin. On a refresh,
+   * returns the previous snapshot if every directory is a Kubernetes volume whose {@code ..data} link
+   * still points at the same version.
    *
    * @throws ProviderException if a directory is missing and not optional, a file is not UTF-8
    *     or unreadable, two files of one directory map to the same variable, or a volume kept changing
@@ -76,6 +78,11 @@ public final class MountedSecretsProvider implements EnvProvider {
    */
   @Override
   public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException {
+    // A refresh of Kubernetes volumes whose ..data links have not moved costs one readlink each.
+    String version = version();
+    if (version != null && request.previous().isPresent() && version.equals(request.previous().get().version())) {
+      return request.previous().get();
+    }
     Map<String, ProviderSnapshot.Entry> entries = new LinkedHashMap<>();
     for (Path directory : directories) {
       KeyedEntries fromDirectory = new KeyedEntries(keyMapping, prefix, trimTrailingNewline);
@@ -91,7 +98,28 @@ public final class MountedSecretsProvider implements EnvProvider {
     for (ProviderSnapshot.Entry entry : entries.values()) {
       snapshot.put(entry.name(), entry.value(), entry.origin());
     }
+    // Read before the content: a swap in between labels new content with the old version, which
+    // costs the next refresh a full read, never a missed update.
+    if (version != null) {
+      snapshot.version(version);
+    }
     return snapshot.build();
+  }
+
+  /**
+   * Returns the versions of the directories' content, or null if one of them is a plain directory
+   * (Docker's {@code /run/secrets}), which only a full read can compare.
+   */
+  private String version() {
+    StringJoiner versions = new StringJoiner(" ");
+    for (Path directory : directories) {
+      String version = new MountedDirectory(directory, optional, maxAttempts).version();
+      if (version == null) {
+        return null;
+      }
+      versions.add(version);
+    }
+    return versions.toString();
   }
 
   /**
