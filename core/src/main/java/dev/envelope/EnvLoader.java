@@ -5,6 +5,7 @@ import dev.envelope.internal.load.Loaded;
 import dev.envelope.internal.load.LoadSettings;
 import dev.envelope.internal.load.Loader;
 import dev.envelope.internal.load.ProfileRules;
+import dev.envelope.internal.sources.FileCache;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,16 @@ import java.util.Objects;
  * thread. Each {@link #load} or {@link #resolve} reads every source again (explicit values, the
  * process environment and {@code VAR_FILE}s, providers, {@code .env} files); what the loader keeps
  * between calls is only what cannot change while the process runs: the model of each schema class
- * and the converters found on the class path. Providers are fetched on threads the loader starts for
+ * and the converters found on the class path. The refreshes of a {@linkplain #watch live
+ * configuration} also keep what they made of each {@code .env} file and {@code VAR_FILE}, and read
+ * and parse a file again only when its modification time, size or identity changed. Providers are fetched on threads the loader starts for
  * the load and interrupts when the load's {@linkplain Env.Builder#providerTimeout provider timeout}
  * passes, so no provider thread outlives its load.
  */
 public final class EnvLoader {
   final LoadSettings settings;
+  /** The {@code .env} files and {@code VAR_FILE}s as its live configurations last read them. */
+  final FileCache files = new FileCache();
 
   EnvLoader(Env.Builder builder) {
     this.settings = new LoadSettings(
@@ -62,7 +67,7 @@ public final class EnvLoader {
    */
   public <T extends Record> Resolution<T> resolve(Class<T> schema) {
     Objects.requireNonNull(schema, "schema");
-    return resolution(new Loader(settings, null).resolve(schema));
+    return resolution(new Loader(settings, null, null).resolve(schema));
   }
 
   /**
@@ -79,7 +84,7 @@ public final class EnvLoader {
   }
 
   <T extends Record> Resolution<T> resolve(Class<T> schema, LiveState live) {
-    return resolution(new Loader(settings, live).resolve(schema));
+    return resolution(new Loader(settings, live, files).resolve(schema));
   }
 
   private static <T extends Record> Resolution<T> resolution(Loaded<T> loaded) {

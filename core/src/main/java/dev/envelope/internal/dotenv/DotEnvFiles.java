@@ -4,6 +4,7 @@ import dev.envelope.DotEnvSyntax;
 import dev.envelope.Problem;
 import dev.envelope.Profile;
 import dev.envelope.internal.sources.EntrySource;
+import dev.envelope.internal.sources.FileCache;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -30,6 +31,7 @@ import java.util.function.Function;
 public final class DotEnvFiles {
   private final Path directory;
   private final DotEnvSyntax syntax;
+  private final FileCache cache;
   private final Map<String, List<DotEnvEntry>> parsed = new HashMap<>();
   private final java.util.Set<String> present = new java.util.HashSet<>();
   private final List<Problem> problems = new ArrayList<>();
@@ -43,8 +45,17 @@ public final class DotEnvFiles {
 
   /** Creates a reader of the files in {@code directory} that reads them with {@code syntax}. */
   public DotEnvFiles(Path directory, DotEnvSyntax syntax) {
+    this(directory, syntax, null);
+  }
+
+  /**
+   * Creates a reader of the files in {@code directory} that reads them with {@code syntax}, and parses
+   * only those that changed since {@code cache} last saw them (null: every file is parsed).
+   */
+  public DotEnvFiles(Path directory, DotEnvSyntax syntax, FileCache cache) {
     this.directory = directory;
     this.syntax = syntax;
+    this.cache = cache;
   }
 
   /** Returns the file names of {@code profile}, highest precedence first. */
@@ -186,7 +197,8 @@ public final class DotEnvFiles {
     }
     present.add(file);
     try {
-      entries = DotEnvParser.parse(readUtf8(path), display(file), syntax);
+      Parse parse = new Parse(display(file), syntax);
+      entries = cache == null ? parse.read(path) : cache.read(path, "dotenv " + syntax, parse);
     } catch (CharacterCodingException e) {
       failed.add(display(file));
       problems.add(new Problem(display(file), Problem.Kind.INVALID, "is not valid UTF-8 text", display(file)));
@@ -201,6 +213,22 @@ public final class DotEnvFiles {
     }
     parsed.put(file, entries);
     return entries;
+  }
+
+  /** Reads and parses one file; a class rather than a lambda, which would cost a cold start. */
+  private static final class Parse implements FileCache.Reader<List<DotEnvEntry>> {
+    private final String shown;
+    private final DotEnvSyntax syntax;
+
+    Parse(String shown, DotEnvSyntax syntax) {
+      this.shown = shown;
+      this.syntax = syntax;
+    }
+
+    @Override
+    public List<DotEnvEntry> read(Path path) throws IOException {
+      return List.copyOf(DotEnvParser.parse(readUtf8(path), shown, syntax));
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.envelope.internal.dotenv.DotEnvFiles;
 import dev.envelope.internal.report.Redactor;
 import dev.envelope.internal.schema.Schema;
 import dev.envelope.internal.sources.EntrySource;
+import dev.envelope.internal.sources.FileCache;
 import dev.envelope.internal.sources.Layers;
 import dev.envelope.internal.sources.ProviderDiscovery;
 import dev.envelope.internal.sources.ProviderFetcher;
@@ -53,17 +54,21 @@ public final class Loader {
   private final LiveState live;
   private final ProfileChoice profiles;
   private final LookedIn lookedIn;
+  /** The loader's files as last read, for a live configuration's loads; null for a one-off load, which reads all. */
+  private final FileCache fileCache;
 
-  public Loader(LoadSettings settings, LiveState live) {
+  /** Prepares one load; {@code fileCache} is given for a live configuration's loads only. */
+  public Loader(LoadSettings settings, LiveState live, FileCache fileCache) {
     this.settings = settings;
     this.live = live;
+    this.fileCache = fileCache;
     this.environment =
         settings.environment() != null ? settings.environment() : settings.hermetic() ? Map.of() : System.getenv();
     Path directory = settings.directory() != null ? settings.directory() : settings.hermetic() ? null : Path.of("");
     this.directory = settings.noDotEnvFiles() ? null : directory;
     this.files = this.directory == null ? null
-        : new DotEnvFiles(this.directory, ProfileChoice.syntax(settings, environment, sourceProblems));
-    this.providerSettings = new ProviderSettings(settings.values(), environment);
+        : new DotEnvFiles(this.directory, ProfileChoice.syntax(settings, environment, sourceProblems), fileCache);
+    this.providerSettings = new ProviderSettings(settings.values(), environment, fileCache);
     this.profiles = new ProfileChoice(settings, environment, files, sourceProblems);
     this.lookedIn = new LookedIn(settings.values(), settings.valuesName(), files, this.directory, unread, snapshots);
   }
@@ -93,7 +98,7 @@ public final class Loader {
     List<EnvProvider> providers = providers(profile);
     sources.addAll(fetch(providers, profile, declared, notes));
     for (EntrySource file : fileSources) {
-      sources.add(VarFiles.inDotEnv(file, declared, directory, problems));
+      sources.add(VarFiles.inDotEnv(file, declared, directory, problems, fileCache));
     }
     Layers layers = new Layers(sources);
 
@@ -170,7 +175,7 @@ public final class Loader {
       entries.put(entry.getKey(), new EntrySource.Candidate(entry.getValue(), "environment", false));
     }
     for (String name : declared) {
-      VarFiles.FileValue fromFile = VarFiles.read(environment, name, problems);
+      VarFiles.FileValue fromFile = VarFiles.read(environment, name, problems, fileCache);
       if (fromFile != null) {
         entries.put(name, new EntrySource.Candidate(fromFile.value(), fromFile.origin(), false));
       }

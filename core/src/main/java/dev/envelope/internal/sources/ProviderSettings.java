@@ -26,10 +26,12 @@ public final class ProviderSettings implements Function<String, Optional<String>
   /** Settings read from NAME_FILE, once each. */
   private final Map<String, Optional<VarFiles.FileValue>> fromFiles = new HashMap<>();
   private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+  private final FileCache cache;
 
-  public ProviderSettings(Map<String, String> values, Map<String, String> environment) {
+  public ProviderSettings(Map<String, String> values, Map<String, String> environment, FileCache cache) {
     this.values = values;
     this.environment = environment;
+    this.cache = cache;
   }
 
   /** Makes the {@code .env} files' values available, below the environment's. */
@@ -48,7 +50,7 @@ public final class ProviderSettings implements Function<String, Optional<String>
       synchronized (fromFiles) {
         fromFile = fromFiles.get(name);
         if (fromFile == null) {
-          fromFile = Optional.ofNullable(VarFiles.read(environment, name, problems));
+          fromFile = Optional.ofNullable(VarFiles.read(environment, name, problems, cache));
           fromFiles.put(name, fromFile);
         }
       }
@@ -75,7 +77,7 @@ public final class ProviderSettings implements Function<String, Optional<String>
     if (value != null && !value.isEmpty()) {
       return value;
     }
-    VarFiles.FileValue fromFile = VarFiles.read(environment, name, null);
+    VarFiles.FileValue fromFile = VarFiles.read(environment, name, null, cache);
     return fromFile == null ? value : fromFile.value();
   }
 

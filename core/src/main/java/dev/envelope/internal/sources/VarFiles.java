@@ -29,9 +29,10 @@ public final class VarFiles {
 
   /**
    * Returns the value of {@code name} from its {@code NAME_FILE}, or null if there is none or it
-   * cannot be used; in that case a problem is added to {@code problems} (when not null).
+   * cannot be used; in that case a problem is added to {@code problems} (when not null). The file is
+   * read again only if it changed since {@code cache} (if not null) last saw it.
    */
-  public static FileValue read(Map<String, String> environment, String name, List<Problem> problems) {
+  public static FileValue read(Map<String, String> environment, String name, List<Problem> problems, FileCache cache) {
     String pointer = environment.get(name + SUFFIX);
     if (pointer == null || pointer.isEmpty()) {
       return null;
@@ -43,7 +44,7 @@ public final class VarFiles {
       return null;
     }
     try {
-      return new FileValue(trimNewline(Files.readString(Path.of(pointer))), "file " + pointer);
+      return new FileValue(trimNewline(content(Path.of(pointer), cache)), "file " + pointer);
     } catch (IOException | RuntimeException e) {
       report(problems, new Problem(name, Problem.Kind.INVALID,
           name + SUFFIX + " points at a file that cannot be read (" + e.getClass().getSimpleName() + ")",
@@ -59,7 +60,8 @@ public final class VarFiles {
    * {@code .env} file's own. Setting both in one file, or naming a file that cannot be read, is a
    * problem.
    */
-  public static EntrySource inDotEnv(EntrySource source, Set<String> declared, Path directory, List<Problem> problems) {
+  public static EntrySource inDotEnv(EntrySource source, Set<String> declared, Path directory, List<Problem> problems,
+      FileCache cache) {
     Map<String, EntrySource.Candidate> entries = null;
     for (String name : declared) {
       EntrySource.Candidate pointer = source.candidate(name + SUFFIX);
@@ -79,7 +81,7 @@ public final class VarFiles {
       Path file = directory.resolve(pointer.value());
       String origin = "file " + pointer.value() + " (" + name + SUFFIX + " in " + pointer.origin() + ")";
       try {
-        entries.put(name, new EntrySource.Candidate(trimNewline(Files.readString(file)), origin, false));
+        entries.put(name, new EntrySource.Candidate(trimNewline(content(file, cache)), origin, false));
       } catch (IOException | RuntimeException e) {
         problems.add(new Problem(name, Problem.Kind.INVALID,
             name + SUFFIX + " points at a file that cannot be read (" + e.getClass().getSimpleName() + ")",
@@ -87,6 +89,20 @@ public final class VarFiles {
       }
     }
     return entries == null ? source : new EntrySource(source.getName(), source.getOrdinal(), entries);
+  }
+
+  private static String content(Path file, FileCache cache) throws IOException {
+    return cache == null ? Text.READER.read(file) : cache.read(file, "text", Text.READER);
+  }
+
+  /** Reads a file as UTF-8 text; a class rather than a method reference, which would cost a cold start. */
+  private static final class Text implements FileCache.Reader<String> {
+    static final Text READER = new Text();
+
+    @Override
+    public String read(Path path) throws IOException {
+      return Files.readString(path);
+    }
   }
 
   private static String trimNewline(String content) {

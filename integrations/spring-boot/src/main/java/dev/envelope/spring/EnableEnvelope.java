@@ -16,6 +16,10 @@ import org.springframework.context.annotation.Import;
  * application-{profile}.yml}, {@code spring.config.import}), with Spring's relaxed names: {@code
  * app.url} sets {@code APP_URL}. A schema that does not load stops the start with Envelope's problem
  * table. See {@code docs/spring-boot.md} for the precedence and the choice of profile.
+ *
+ * <p>With {@code live = true}, each schema also gets a {@code LiveEnv<Schema>} bean that keeps it
+ * current ({@code EnvLoader.watch}): inject that to follow rotated secrets ({@code get()}, {@code
+ * onChange}); the record bean is the value at start-up. The context's close stops the watch.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,4 +28,10 @@ import org.springframework.context.annotation.Import;
 public @interface EnableEnvelope {
   /** Returns the schema records to load, each registered as a bean of its own type. */
   Class<? extends Record>[] value();
+
+  /**
+   * Returns whether each schema is kept current by a {@code LiveEnv<Schema>} bean, refreshed every
+   * {@code envelope.refresh-interval} (default 1 minute) and when a provider signals a change.
+   */
+  boolean live() default false;
 }

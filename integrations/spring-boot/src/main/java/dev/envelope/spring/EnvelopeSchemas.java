@@ -3,10 +3,12 @@ package dev.envelope.spring;
 import dev.envelope.Env;
 import dev.envelope.EnvException;
 import dev.envelope.EnvLoader;
+import dev.envelope.LiveEnv;
 import dev.envelope.Problem;
 import dev.envelope.Report;
 import dev.envelope.Resolution;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 final class EnvelopeSchemas {
   /** Where the {@code .env} files are read from, instead of the working directory. */
   static final String DIRECTORY_PROPERTY = "envelope.directory";
+  /** How often a live schema is refreshed (a Spring duration: {@code 30s}, {@code 5m}). */
+  static final String REFRESH_INTERVAL_PROPERTY = "envelope.refresh-interval";
 
   private final EnvLoader loader;
   /** A profile setting that is not a profile name: every load reports it, naming its schema. */
@@ -40,7 +44,36 @@ final class EnvelopeSchemas {
     if (directory != null && !directory.isBlank()) {
       builder.directory(Path.of(directory));
     }
+    try {
+      Duration interval = environment.getProperty(REFRESH_INTERVAL_PROPERTY, Duration.class);
+      if (interval != null) {
+        builder.refreshInterval(interval);
+      }
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(REFRESH_INTERVAL_PROPERTY + " is not a usable interval ('"
+          + environment.getProperty(REFRESH_INTERVAL_PROPERTY) + "'): write a duration of at least 1 s, such as 30s or 5m", e);
+    }
     this.loader = builder.build();
+  }
+
+  /**
+   * Loads {@code schema} and keeps it current, as {@link #load} does once; the report the actuator
+   * shows follows each change.
+   */
+  <T extends Record> LiveEnv<T> watch(Class<T> schema) {
+    if (!profileProblems.isEmpty()) {
+      throw new EnvException(schema.getSimpleName(), "unknown", profileProblems);
+    }
+    LiveEnv<T> env = loader.watch(schema);
+    remember(schema, env.resolution().report());
+    env.onChange(change -> remember(schema, env.resolution().report()));
+    return env;
+  }
+
+  private void remember(Class<?> schema, Report report) {
+    synchronized (reports) {
+      reports.put(schema, report);
+    }
   }
 
   /** Loads {@code schema}, or throws the {@code EnvException} the failure analyzer shows. */

@@ -16,6 +16,15 @@ final class Apps {
   @EnableEnvelope(ServiceEnv.class)
   static class ServiceApp {}
 
+  /** A non-web application that keeps {@link LiveMailEnv} current. */
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  @EnableEnvelope(value = LiveMailEnv.class, live = true)
+  static class LiveApp {}
+
+  /** The schema of {@link LiveApp}; names no test JVM's environment sets. */
+  record LiveMailEnv(String liveMailHost, dev.envelope.Secret<String> liveMailPassword) {}
+
   /** An application without {@code @EnableEnvelope}: only {@code spring.config.import} is used. */
   @SpringBootConfiguration
   @EnableAutoConfiguration

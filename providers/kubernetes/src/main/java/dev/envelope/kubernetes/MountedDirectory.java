@@ -90,6 +90,19 @@ final class MountedDirectory {
             + " update replaces its ..data link); try again");
   }
 
+  /**
+   * Returns the name of the version {@code ..data} points at, which the kubelet never reuses, so an
+   * unchanged name is unchanged content; {@code "absent"} for a missing directory; null for a plain
+   * directory, whose version only a full read tells.
+   */
+  String version() {
+    if (!Files.exists(directory)) {
+      return "absent";
+    }
+    Path target = linkTarget(directory.resolve(DATA_LINK));
+    return target == null ? null : target.toString();
+  }
+
   private static Path linkTarget(Path dataLink) {
     try {
       return Files.readSymbolicLink(dataLink);

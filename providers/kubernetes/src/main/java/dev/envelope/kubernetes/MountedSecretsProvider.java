@@ -26,7 +26,9 @@ import java.util.StringJoiner;
  * are skipped. When several directories give the same variable, the first directory listed wins.
  *
  * <p>Instances are immutable and thread-safe; the directories are read at every fetch, so a load
- * after a Secret update sees the new values. Builders are not thread-safe.
+ * after a Secret update sees the new values. A {@linkplain dev.envelope.LiveEnv live configuration}
+ * {@linkplain #watch watches} them and refreshes within about a second of an update. Builders are
+ * not thread-safe.
  */
 public final class MountedSecretsProvider implements EnvProvider {
   private final List<Path> directories;
@@ -66,7 +68,9 @@ public final class MountedSecretsProvider implements EnvProvider {
   }
 
   /**
-   * Returns one entry per file of the directories, with the file's path as origin.
+   * Returns one entry per file of the directories, with the file's path as origin. On a refresh,
+   * returns the previous snapshot if every directory is a Kubernetes volume whose {@code ..data} link
+   * still points at the same version.
    *
    * @throws ProviderException if a directory is missing and not optional, a file is not UTF-8
    *     or unreadable, two files of one directory map to the same variable, or a volume kept changing
@@ -74,6 +78,11 @@ public final class MountedSecretsProvider implements EnvProvider {
    */
   @Override
   public ProviderSnapshot fetch(ProviderRequest request) throws ProviderException {
+    // A refresh of Kubernetes volumes whose ..data links have not moved costs one readlink each.
+    String version = version();
+    if (version != null && request.previous().isPresent() && version.equals(request.previous().get().version())) {
+      return request.previous().get();
+    }
     Map<String, ProviderSnapshot.Entry> entries = new LinkedHashMap<>();
     for (Path directory : directories) {
       KeyedEntries fromDirectory = new KeyedEntries(keyMapping, prefix, trimTrailingNewline);
@@ -89,7 +98,44 @@ public final class MountedSecretsProvider implements EnvProvider {
     for (ProviderSnapshot.Entry entry : entries.values()) {
       snapshot.put(entry.name(), entry.value(), entry.origin());
     }
+    // Read before the content: a swap in between labels new content with the old version, which
+    // costs the next refresh a full read, never a missed update.
+    if (version != null) {
+      snapshot.version(version);
+    }
     return snapshot.build();
+  }
+
+  /**
+   * Returns the versions of the directories' content, or null if one of them is a plain directory
+   * (Docker's {@code /run/secrets}), which only a full read can compare.
+   */
+  private String version() {
+    StringJoiner versions = new StringJoiner(" ");
+    for (Path directory : directories) {
+      String version = new MountedDirectory(directory, optional, maxAttempts).version();
+      if (version == null) {
+        return null;
+      }
+      versions.add(version);
+    }
+    return versions.toString();
+  }
+
+  /**
+   * Watches the directories for updates: the kubelet's swap of a volume's {@code ..data} link, a file
+   * of a plain directory created, replaced, written or removed, a directory removed or (re)created.
+   * {@code changed} is called on the watch's own thread ({@code envelope-watch k8s-mount ...}) once
+   * per update, after its last event; the returned watch ends that thread when closed. A change the
+   * file system does not report (a host edit of a file bind-mounted into a container, a network file
+   * system) is found by the refresh interval.
+   *
+   * @throws java.io.IOException if the file system cannot watch directories; the provider is then
+   *     polled at the refresh interval only
+   */
+  @Override
+  public AutoCloseable watch(ProviderRequest request, Runnable changed) throws java.io.IOException {
+    return DirectoryWatch.start(directories, "envelope-watch " + name(), changed);
   }
 
   /** Returns the provider's name; never a value. */

@@ -40,7 +40,8 @@ class RotationTest {
       LiveEnv<AppEnv> env = Env.builder().hermetic()
           .values(Map.of("DATABASE_URL", url, "DATABASE_USER", "app"))
           .provider(MountedSecretsProvider.of(volume))
-          .refreshInterval(Duration.ofSeconds(1))
+          // An hour: the volume's watch, not the interval, brings the new password.
+          .refreshInterval(Duration.ofHours(1))
           .build()
           .watch(AppEnv.class);
       try (env; OrdersDatabase orders = new OrdersDatabase(env)) {
