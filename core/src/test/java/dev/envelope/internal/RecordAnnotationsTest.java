@@ -366,7 +366,7 @@ class RecordAnnotationsTest {
 
   @Test
   void builtInConstraintDefaultsAreTheDeclaredOnes() throws ClassNotFoundException {
-    assertThat(AnnotationTypes.builtinDefaultTypes()).hasSize(12);
+    assertThat(AnnotationTypes.builtinDefaultTypes()).hasSize(21);
     for (String name : AnnotationTypes.builtinDefaultTypes()) {
       Class<?> type = Class.forName(name);
       Map<String, Object> declared = new LinkedHashMap<>();
