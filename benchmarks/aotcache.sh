@@ -52,19 +52,24 @@ trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [[ -s "$work/doppler.port" ]] && break; sleep 0.1; done
 doppler_host="http://127.0.0.1:$(cat "$work/doppler.port")"
 
+# JDK 18+ implements reflection with method handles (JEP 416): the first Constructor.newInstance
+# of each shape spins LambdaForm classes at run time, which the AOT cache does not hold.
+native=-Djdk.reflect.useNativeAccessorOnly=true
 for way in "${ways[@]}"; do
   IFS='|' read -r name cp main extra <<< "$way"
-  rm -f "$work/$name.aot"
-  run "$cp" "$main" "$extra" -XX:AOTCacheOutput="$work/$name.aot" -Xlog:aot=error > /dev/null
+  rm -f "$work/$name.aot" "$work/$name-native.aot"
+  run "$cp" "$main" "$extra" -XX:AOTCacheOutput="$work/$name.aot" -Xlog:aot=error > /dev/null 2>&1
+  run "$cp" "$main" "$extra" $native -XX:AOTCacheOutput="$work/$name-native.aot" -Xlog:aot=error > /dev/null 2>&1
 done
 
 declare -A samples
 for round in $(seq 0 "$runs"); do
   for way in "${ways[@]}"; do
     IFS='|' read -r name cp main extra <<< "$way"
-    for mode in plain cache; do
+    for mode in plain cache native; do
       flags=()
       [[ $mode == cache ]] && flags=(-XX:AOTCache="$work/$name.aot")
+      [[ $mode == native ]] && flags=($native -XX:AOTCache="$work/$name-native.aot")
       start=$(date +%s%N)
       run "$cp" "$main" "$extra" "${flags[@]}" > /dev/null
       ms=$(( ($(date +%s%N) - start) / 1000000 ))
@@ -78,13 +83,15 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR
 floor_plain=$(echo "${samples[floor.plain]}" | median)
 echo "JDK: $("$java" -version 2>&1 | head -1); $runs rounds; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| way | no cache | vs floor | with its AOT cache | vs floor (no cache) | vs floor (with cache) |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| way | no cache | vs floor | with its AOT cache | vs floor (no cache) | vs floor (with cache) | cache + \`$native\` | vs floor (with cache) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 floor_cache=$(echo "${samples[floor.cache]}" | median)
 for way in "${ways[@]}"; do
   IFS='|' read -r name cp main extra <<< "$way"
   p=$(echo "${samples[$name.plain]}" | median); c=$(echo "${samples[$name.cache]}" | median)
-  printf "| %s | %s | %.2f× | %s | %.2f× | %.2f× |\n" "$name" "$(echo "${samples[$name.plain]}" | stats)" \
+  n=$(echo "${samples[$name.native]}" | median)
+  printf "| %s | %s | %.2f× | %s | %.2f× | %.2f× | %s | %.2f× |\n" "$name" "$(echo "${samples[$name.plain]}" | stats)" \
     "$(echo "$p / $floor_plain" | bc -l)" "$(echo "${samples[$name.cache]}" | stats)" \
-    "$(echo "$c / $floor_plain" | bc -l)" "$(echo "$c / $floor_cache" | bc -l)"
+    "$(echo "$c / $floor_plain" | bc -l)" "$(echo "$c / $floor_cache" | bc -l)" \
+    "$(echo "${samples[$name.native]}" | stats)" "$(echo "$n / $floor_cache" | bc -l)"
 done
