@@ -14,6 +14,10 @@ public final class TextFormats {
 
   /** Returns whether {@code text} is an email address by {@code @Email}'s rules; the empty text is one. */
   public static boolean isEmail(String text) {
+    Boolean verdict = AsciiEmail.verdict(text);
+    if (verdict != null) {
+      return verdict;
+    }
     try {
       return (Boolean) Email.IS_VALID.invoke(Email.VALIDATOR, text, null);
     } catch (ReflectiveOperationException e) {
@@ -22,7 +26,8 @@ public final class TextFormats {
   }
 
   /**
-   * Hibernate Validator's own check of an address's local part and domain, used as is: it is a pair
+   * Hibernate Validator's own check of an address's local part and domain, used as is where {@link
+   * AsciiEmail} does not decide: it is a pair
    * of long regular expressions plus IDN handling whose every detail users' inputs depend on, and it
    * needs neither the validator's bootstrap nor an annotation instance. In a holder class, so that
    * its regular expressions are compiled only for a schema that uses {@code @Email}. Reached by

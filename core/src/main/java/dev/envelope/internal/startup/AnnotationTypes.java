@@ -48,7 +48,8 @@ public final class AnnotationTypes {
   private static Map<String, Map<String, Object>> builtinDefaults() {
     String jakarta = "jakarta.validation.constraints.";
     Map<String, Map<String, Object>> all = new HashMap<>();
-    String[] plain = {"NotNull", "NotBlank", "NotEmpty", "Min", "Max", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero"};
+    String[] plain = {"NotNull", "NotBlank", "NotEmpty", "Min", "Max", "Positive", "PositiveOrZero", "Negative", "NegativeOrZero",
+        "Null", "AssertTrue", "AssertFalse", "Digits"};
     for (String simple : plain) {
       all.put(jakarta + simple, common(jakarta + simple));
     }
@@ -59,6 +60,24 @@ public final class AnnotationTypes {
     Map<String, Object> pattern = new HashMap<>(common(jakarta + "Pattern"));
     pattern.put("flags", List.of());
     all.put(jakarta + "Pattern", Map.copyOf(pattern));
+    Map<String, Object> email = new HashMap<>(common(jakarta + "Email"));
+    email.put("regexp", ".*");
+    email.put("flags", List.of());
+    all.put(jakarta + "Email", Map.copyOf(email));
+    for (String simple : new String[] {"DecimalMin", "DecimalMax"}) {
+      Map<String, Object> decimal = new HashMap<>(common(jakarta + simple));
+      decimal.put("inclusive", true);
+      all.put(jakarta + simple, Map.copyOf(decimal));
+    }
+    String hibernate = "org.hibernate.validator.constraints.";
+    Map<String, Object> length = new HashMap<>(common(hibernate + "Length"));
+    length.put("min", 0);
+    length.put("max", Integer.MAX_VALUE);
+    all.put(hibernate + "Length", Map.copyOf(length));
+    Map<String, Object> range = new HashMap<>(common(hibernate + "Range"));
+    range.put("min", 0L);
+    range.put("max", Long.MAX_VALUE);
+    all.put(hibernate + "Range", Map.copyOf(range));
     String hibernateUrl = "org.hibernate.validator.constraints.URL";
     Map<String, Object> url = new HashMap<>(common(hibernateUrl));
     url.put("protocol", "");

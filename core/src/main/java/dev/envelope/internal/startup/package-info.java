@@ -25,7 +25,10 @@
  * rather than switches on enums, each of which compiles to a synthetic class; identity equality on
  * internal records; files read through {@code java.io} rather than {@code Files.readString}, whose
  * channel classes are not in the JDK's class-data archive; and a walk down the sorted layers rather
- * than a {@code SmallRyeConfig}, which costs about 150 ms to build). String concatenation is
+ * than a {@code SmallRyeConfig}, which costs about 150 ms to build). The built-in {@code @Email} check
+ * decides ASCII addresses itself ({@code schema.AsciiEmail}) because Hibernate Validator's compiles two
+ * long regular expressions and has {@code java.net.IDN} load the JDK's Unicode tables, most of a cold
+ * start for a schema with one {@code @Email}. String concatenation is
  * compiled inline ({@code -XDstringConcat=inline} in core's build) for the same reason.
  */
 package dev.envelope.internal.startup;

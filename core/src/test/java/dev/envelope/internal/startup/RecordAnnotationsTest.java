@@ -376,12 +376,17 @@ class RecordAnnotationsTest {
 
   @Test
   void builtInConstraintDefaultsAreTheDeclaredOnes() throws ClassNotFoundException {
-    List<Class<?>> builtins = List.of(jakarta.validation.constraints.NotNull.class, jakarta.validation.constraints.NotBlank.class,
-        jakarta.validation.constraints.NotEmpty.class, jakarta.validation.constraints.Min.class,
-        jakarta.validation.constraints.Max.class, jakarta.validation.constraints.Positive.class,
-        jakarta.validation.constraints.PositiveOrZero.class, jakarta.validation.constraints.Negative.class,
-        jakarta.validation.constraints.NegativeOrZero.class, jakarta.validation.constraints.Size.class,
-        jakarta.validation.constraints.Pattern.class, org.hibernate.validator.constraints.URL.class);
+    List<Class<?>> builtins = List.of(jakarta.validation.constraints.NotNull.class,
+        jakarta.validation.constraints.NotBlank.class, jakarta.validation.constraints.NotEmpty.class,
+        jakarta.validation.constraints.Min.class, jakarta.validation.constraints.Max.class,
+        jakarta.validation.constraints.Positive.class, jakarta.validation.constraints.PositiveOrZero.class,
+        jakarta.validation.constraints.Negative.class, jakarta.validation.constraints.NegativeOrZero.class,
+        jakarta.validation.constraints.Null.class, jakarta.validation.constraints.AssertTrue.class,
+        jakarta.validation.constraints.AssertFalse.class, jakarta.validation.constraints.Digits.class,
+        jakarta.validation.constraints.Size.class, jakarta.validation.constraints.Pattern.class,
+        jakarta.validation.constraints.Email.class, jakarta.validation.constraints.DecimalMin.class,
+        jakarta.validation.constraints.DecimalMax.class, org.hibernate.validator.constraints.Length.class,
+        org.hibernate.validator.constraints.Range.class, org.hibernate.validator.constraints.URL.class);
     for (Class<?> builtin : builtins) {
       String name = builtin.getName();
       Class<?> type = Class.forName(name);

@@ -18,6 +18,13 @@ import okhttp3.Request;
  * included, ends by its attempt time-out; connection failures, time-outs, 429 and 5xx are retried
  * with jittered exponential backoff while the fetch's time limit allows, other statuses never; a
  * redirect is refused; an interrupt cancels the call. Immutable and thread-safe.
+ *
+ * <p>A 429's {@code Retry-After} is waited out, plus a random part of up to half as long again
+ * (within the time left): replicas of a fleet that were refused together in one rate-limit window
+ * then retry spread over the next one, instead of all at its first second. A {@code Retry-After}
+ * longer than the time left ends the fetch at once, as rate limiting, or, where the provider was
+ * told to ({@code fallbackOnRateLimit}), as Doppler being unavailable, so that the fallback file
+ * stands in.
  */
 final class DopplerClient {
   /** The largest body read: 4 MiB, far above any config (Doppler's own limit is 64 KiB a secret). */
@@ -30,13 +37,16 @@ final class DopplerClient {
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final Sleeper sleeper;
+  private final boolean rateLimitIsUnavailable;
 
-  DopplerClient(OkHttpClient http, FetchLimits limits, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
+  DopplerClient(OkHttpClient http, FetchLimits limits, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper,
+      boolean rateLimitIsUnavailable) {
     this.http = http;
     this.limits = limits;
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
     this.sleeper = sleeper;
+    this.rateLimitIsUnavailable = rateLimitIsUnavailable;
   }
 
   /** A failed attempt that may be retried; {@code unavailable} says whether the fallback may stand in. */
@@ -74,16 +84,20 @@ final class DopplerClient {
       String attempts = attempt + (attempt == 1 ? " attempt" : " attempts");
       Duration left = FetchLimits.remaining(deadline);
       if (failure.retryAfter != null && failure.retryAfter.compareTo(left) > 0) {
-        throw new ProviderException(failure.getMessage() + "; it asked to wait " + FetchLimits.format(failure.retryAfter)
+        String message = failure.getMessage() + "; it asked to wait " + FetchLimits.format(failure.retryAfter)
             + ", more than the " + FetchLimits.format(wholeSeconds(left)) + " left of the " + FetchLimits.format(limits.timeout())
-            + " time limit (" + attempts + ")");
+            + " time limit (" + attempts + ")";
+        if (rateLimitIsUnavailable) {
+          throw new DopplerUnavailableException(message, null);
+        }
+        throw new ProviderException(message);
       }
-      Duration wait = failure.retryAfter != null ? failure.retryAfter : backoff(attempt - 1);
+      Duration wait = failure.retryAfter != null ? spread(failure.retryAfter, left) : backoff(attempt - 1);
       boolean outOfAttempts = attempt >= limits.maxAttempts();
       if (outOfAttempts || wait.compareTo(left) >= 0) {
         String message = failure.getMessage() + " (" + attempts
             + (outOfAttempts ? "" : ", stopped by the " + FetchLimits.format(limits.timeout()) + " time limit") + ")";
-        if (failure.unavailable) {
+        if (failure.unavailable || (failure.retryAfter != null && rateLimitIsUnavailable)) {
           throw new DopplerUnavailableException(message, failure.getCause());
         }
         throw new ProviderException(message, failure.getCause());
@@ -202,6 +216,15 @@ final class DopplerClient {
     long capped = Math.min(step, maxBackoff.toMillis());
     long half = capped / 2;
     return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(capped - half + 1));
+  }
+
+  /**
+   * Returns the wait for a {@code Retry-After} of {@code retryAfter}: that long plus a random part of
+   * up to half as long again, never past {@code left} (which {@code retryAfter} does not exceed).
+   */
+  static Duration spread(Duration retryAfter, Duration left) {
+    long extra = Math.min(retryAfter.toMillis() / 2, left.minus(retryAfter).toMillis());
+    return extra <= 0 ? retryAfter : retryAfter.plusMillis(ThreadLocalRandom.current().nextLong(extra + 1));
   }
 
   private static Duration retryAfter(String header) {

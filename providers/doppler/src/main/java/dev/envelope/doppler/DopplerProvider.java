@@ -22,8 +22,8 @@ import okhttp3.OkHttpClient;
  * 304} returns that snapshot itself, one request and nothing parsed. Each fetch keeps to its {@link
  * FetchLimits} (every attempt bounded body included, the whole fetch bounded), reads at most {@value
  * DopplerClient#MAX_BODY_BYTES} bytes, follows no redirect, and cancels its request when the load
- * interrupts it. Connection failures, time-outs, 429 (honouring {@code Retry-After} when it fits in
- * the time left) and 5xx are retried with jittered exponential backoff; 401, 403, 404, other 4xx
+ * interrupts it. Connection failures, time-outs, 429 (honouring {@code Retry-After}, with a random
+ * part of up to half as long again, when it fits in the time left) and 5xx are retried with jittered exponential backoff; 401, 403, 404, other 4xx
  * and redirects fail at once. The token is read from the builder, else from the setting
  * {@code DOPPLER_TOKEN} (explicit values, the environment or a {@code .env} file), and never appears
  * in a message, an origin or {@link #toString()}: at most its kind, such as {@code dp.st.…}.
@@ -58,7 +58,7 @@ public final class DopplerProvider implements EnvProvider {
     this.client =
         new DopplerClient(
             HttpClients.derive(builder.httpClient, limits.attemptTimeout()), limits, builder.initialBackoff,
-            builder.maxBackoff, builder.sleeper);
+            builder.maxBackoff, builder.sleeper, builder.fallbackOnRateLimit);
     this.fallbackStore = new FallbackStore(new FallbackLocation(
         builder.fallbackFile, builder.cliFallbackFile, builder.homeDirectory, builder.fallbackPassphrase,
         builder.fallbackMaxAge));
@@ -169,6 +169,7 @@ public final class DopplerProvider implements EnvProvider {
     private Path homeDirectory;
     private String fallbackPassphrase;
     private Duration fallbackMaxAge;
+    private boolean fallbackOnRateLimit;
     private OkHttpClient httpClient;
     private FetchLimits limits = FetchLimits.DEFAULT;
     private Duration initialBackoff = Duration.ofMillis(250);
@@ -285,6 +286,19 @@ public final class DopplerProvider implements EnvProvider {
     }
 
     /**
+     * Lets the fallback file stand in when Doppler rate-limits the token for longer than the fetch
+     * may wait (a {@code Retry-After} beyond its time limit, or still 429 after the last attempt), as
+     * it does when Doppler is unreachable. Off by default: then such a load fails, saying Doppler is
+     * rate-limiting the token. Worth turning on for a fleet that starts many replicas with one
+     * token; the use of the file is reported in the load's notes. Needs a {@linkplain #fallbackFile
+     * fallback file}.
+     */
+    public Builder fallbackOnRateLimit() {
+      this.fallbackOnRateLimit = true;
+      return this;
+    }
+
+    /**
      * Uses {@code client}'s connection pool, dispatcher, proxy and TLS settings. Its time-outs give
      * way to the {@linkplain #limits limits}, its own retry on connection failure and its redirects
      * are turned off, so that the limits bound the requests and the token stays on the API host.
@@ -307,8 +321,15 @@ public final class DopplerProvider implements EnvProvider {
       return this;
     }
 
-    /** Returns the provider. */
+    /**
+     * Returns the provider.
+     *
+     * @throws IllegalStateException if {@link #fallbackOnRateLimit} was asked for without a fallback file
+     */
     public DopplerProvider build() {
+      if (fallbackOnRateLimit && fallbackFile == null && !cliFallbackFile) {
+        throw new IllegalStateException("fallbackOnRateLimit needs a fallback file (fallbackFile or cliFallbackFile)");
+      }
       return new DopplerProvider(this);
     }
 

@@ -24,12 +24,14 @@ import java.util.List;
  * </ul>
  *
  * <p>Options: {@code fallback} (a file path; bare, the CLI's default file under {@code
- * ~/.doppler/fallback/}), {@code fallbackMaxAge} (a duration such as {@code 24h}), and the {@linkplain FetchLimits limits} {@code
+ * ~/.doppler/fallback/}), {@code fallbackMaxAge} (a duration such as {@code 24h}), {@code
+ * fallbackOnRateLimit} (bare, or {@code true}/{@code false}: the fallback file also stands in when
+ * Doppler rate-limits the token for longer than the fetch may wait), and the {@linkplain FetchLimits limits} {@code
  * maxAttempts}, {@code attemptTimeout} and {@code timeout}. The token and API host always come from
  * the settings. Listed in {@code META-INF/services/dev.envelope.spi.EnvProviderFactory}.
  */
 public final class DopplerProviderFactory implements EnvProviderFactory {
-  private static final List<String> OPTIONS = List.of("fallback", "fallbackMaxAge");
+  private static final List<String> OPTIONS = List.of("fallback", "fallbackMaxAge", "fallbackOnRateLimit");
   private static final String EXPECTED = "doppler: or doppler:PROJECT/CONFIG";
 
   /** Creates the factory; called by {@link java.util.ServiceLoader}. */
@@ -78,6 +80,12 @@ public final class DopplerProviderFactory implements EnvProviderFactory {
         throw uri.malformed("fallbackMaxAge needs a fallback file (?fallback or ?fallback=PATH)");
       }
       builder.fallbackMaxAge(maxAge);
+    }
+    if (uri.flag("fallbackOnRateLimit", false)) {
+      if (fallback == null) {
+        throw uri.malformed("fallbackOnRateLimit needs a fallback file (?fallback or ?fallback=PATH)");
+      }
+      builder.fallbackOnRateLimit();
     }
     return builder.build();
   }

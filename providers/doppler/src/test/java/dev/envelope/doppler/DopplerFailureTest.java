@@ -130,8 +130,24 @@ class DopplerFailureTest {
     assertNoLeak(snapshot, snapshot.entries());
 
     assertThat(snapshot.entries()).hasSize(5);
-    assertThat(doppler.sleeps).containsExactly(Duration.ofSeconds(3));
+    // Retry-After plus up to half as long again, so that replicas refused together retry apart.
+    assertThat(doppler.sleeps).singleElement()
+        .satisfies(wait -> assertThat(wait).isBetween(Duration.ofSeconds(3), Duration.ofMillis(4500)));
     assertThat(doppler.server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void retryAfterWaitsSpreadOverHalfTheWindowAgainWithinTheTimeLeft() {
+    java.util.Set<Duration> waits = new java.util.HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      Duration wait = DopplerClient.spread(Duration.ofSeconds(10), Duration.ofSeconds(25));
+      assertThat(wait).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(15));
+      waits.add(wait);
+    }
+    assertThat(waits).as("distinct waits of 200").hasSizeGreaterThan(100);
+    assertThat(DopplerClient.spread(Duration.ofSeconds(10), Duration.ofSeconds(11)))
+        .isBetween(Duration.ofSeconds(10), Duration.ofSeconds(11));
+    assertThat(DopplerClient.spread(Duration.ofSeconds(10), Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test

@@ -79,7 +79,18 @@ class DopplerProviderFactoryTest {
     assertThatThrownBy(() -> create("doppler:api/prd?token=dp.st.x"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Malformed provider URI 'doppler:api/prd?token=dp.st.x': unknown option 'token' (known:"
-            + " fallback, fallbackMaxAge, maxAttempts, attemptTimeout, timeout); expected doppler: or doppler:PROJECT/CONFIG");
+            + " fallback, fallbackMaxAge, fallbackOnRateLimit, maxAttempts, attemptTimeout, timeout); expected doppler: or doppler:PROJECT/CONFIG");
+  }
+
+  @Test
+  void fallbackOnRateLimitNeedsAFallbackFile() {
+    assertThatThrownBy(() -> create("doppler:api/prd?fallbackOnRateLimit"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fallbackOnRateLimit needs a fallback file (?fallback or ?fallback=PATH)");
+    assertThatThrownBy(() -> create("doppler:api/prd?fallback=/tmp/d.json&fallbackOnRateLimit=sometimes"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fallbackOnRateLimit=sometimes is neither true nor false");
+    assertThat(create("doppler:api/prd?fallback=/tmp/d.json&fallbackOnRateLimit")).isNotNull();
   }
 
   @Test
