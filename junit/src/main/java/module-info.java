@@ -11,4 +11,6 @@ module dev.envelope.junit {
   // Public API types: the assertions take Envelope's types; EnvExtension is a JUnit extension.
   requires transitive dev.envelope;
   requires transitive org.junit.jupiter.api;
+  // ProvidedNames reads Kubernetes manifests and Compose files.
+  requires org.yaml.snakeyaml;
 }
