@@ -20,9 +20,9 @@ import java.util.Objects;
  * between calls is only what cannot change while the process runs: the model of each schema class
  * and the converters found on the class path. The refreshes of a {@linkplain #watch live
  * configuration} also keep what they made of each {@code .env} file and {@code VAR_FILE}, and read
- * and parse a file again only when its modification time, size or identity changed. Providers are fetched on threads the loader starts for
- * the load and interrupts when the load's {@linkplain Env.Builder#providerTimeout provider timeout}
- * passes, so no provider thread outlives its load.
+ * and parse a file again only when its modification time, size or identity changed. Providers are
+ * fetched on threads the loader starts for the load and interrupts when the load's {@linkplain
+ * Env.Builder#providerTimeout provider timeout} passes, so no provider thread outlives its load.
  */
 public final class EnvLoader {
   final LoadSettings settings;

@@ -116,6 +116,17 @@ class RedactionTest {
   }
 
   @Test
+  void whatTheLoaderKeepsAndHandsOnNeverShowsAValue() {
+    EnvLoader loader = Env.builder().hermetic()
+        .values(Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://localhost:4566", "API_KEY", CANARY)).build();
+
+    assertThat(loader.toString()).doesNotContain(CANARY);
+    assertThat(loader.settings.toString()).doesNotContain(CANARY).contains("values=2");
+    assertThat(new dev.envelope.internal.load.Loader(loader.settings, null, null).resolve(Aws.class).toString())
+        .doesNotContain(CANARY).contains("Aws");
+  }
+
+  @Test
   void unmaskedIsASchemaProblemOnASecret() {
     EnvException e = catchThrowableOfType(EnvException.class, () -> Env.builder().hermetic()
         .values(Map.of("API_KEY", CANARY)).load(UnmaskedSecret.class));

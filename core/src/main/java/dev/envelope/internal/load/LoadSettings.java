@@ -51,6 +51,13 @@ public record LoadSettings(
     ProfileRules profiles,
     Duration refreshInterval) {
 
+  /** Names what shapes a load, never a value: the builder's values may be secrets. */
+  @Override
+  public String toString() {
+    return "LoadSettings[profile=" + (profile == null ? "from APP_ENV" : profile.name()) + ", values=" + values.size()
+        + ", providers=" + providers.size() + (strict ? ", strict" : "") + (hermetic ? ", hermetic" : "") + "]";
+  }
+
   /** A provider and the profiles it is used in: all when {@code profiles} is empty. */
   public record ProviderRegistration(EnvProvider provider, Set<Profile> profiles) {
     /** Returns whether the provider is used in {@code profile}. */

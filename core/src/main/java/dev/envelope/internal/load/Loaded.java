@@ -24,4 +24,11 @@ public record Loaded<T>(
     List<Report.Variable> variables,
     List<Problem> warnings,
     List<String> notes,
-    Map<String, String> texts) {}
+    Map<String, String> texts) {
+
+  /** Names the load, never a value: {@code texts} holds the secrets' texts too. */
+  @Override
+  public String toString() {
+    return "Loaded[" + schema + ", profile " + profile.name() + ", " + variables.size() + " variables]";
+  }
+}
