@@ -18,6 +18,8 @@ module dev.envelope {
   requires org.hibernate.validator;
   // Hibernate Validator logs through JBoss Logging to java.util.logging; its HV000001 banner is muted there.
   requires java.logging;
+  // CappedBody, for providers that use the JDK's HTTP client (a JDK module: nothing to download).
+  requires transitive java.net.http;
 
   uses dev.envelope.spi.EnvProviderFactory;
   uses dev.envelope.Converter;

@@ -7,6 +7,7 @@ import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
+import dev.envelope.spi.CappedBody;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.http.HttpTimeoutException;

@@ -1,5 +1,6 @@
 package dev.envelope.kubernetes;
 
+import dev.envelope.spi.CappedBody;
 import dev.envelope.spi.CredentialMask;
 import dev.envelope.spi.FetchLimits;
 import dev.envelope.spi.ProviderException;

@@ -1,4 +1,4 @@
-package dev.envelope.azure;
+package dev.envelope.spi;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,15 +11,17 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Collects a response body of at most {@code max} bytes, and fails as soon as a body (declared or
- * received) grows past it, cancelling the rest instead of reading it into memory.
+ * Collects a JDK {@code HttpClient} response body of at most {@code max} bytes, and fails as soon as
+ * a body (declared or received) grows past it, cancelling the rest instead of reading it into memory:
+ * for providers that read a secret store over {@code java.net.http} and cap what they read.
  */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   /** Thrown, inside the response future, for a body longer than the cap. */
-  static final class TooLarge extends IOException {
+  public static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 
-    TooLarge(long max) {
+    /** Creates the failure of a body longer than {@code max} bytes. */
+    public TooLarge(long max) {
       super("body larger than " + max + " bytes");
     }
   }
@@ -37,7 +39,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
    * Returns a handler whose bodies are capped at {@code max} bytes; {@code exceeded} is set when a
    * body is refused, however the JDK then reports the cancelled exchange.
    */
-  static HttpResponse.BodyHandler<byte[]> handler(long max, AtomicBoolean exceeded) {
+  public static HttpResponse.BodyHandler<byte[]> handler(long max, AtomicBoolean exceeded) {
     return info -> {
       CappedBody body = new CappedBody(max);
       body.result.whenComplete((bytes, failure) -> {
