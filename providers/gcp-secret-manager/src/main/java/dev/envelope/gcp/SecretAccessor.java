@@ -150,8 +150,11 @@ final class SecretAccessor {
     }
   }
 
-  /** Returns a call context for one attempt of at most {@code timeout}: the client does not retry. */
-  private static ApiCallContext singleAttempt(Duration timeout) {
+  /**
+   * Returns a call context for one attempt of at most {@code timeout}, whose answer may be at most
+   * {@link AccessFailures#MAX_MESSAGE_BYTES}: the client does not retry (the provider does).
+   */
+  static ApiCallContext singleAttempt(Duration timeout) {
     RetrySettings once =
         RetrySettings.newBuilder()
             .setMaxAttempts(1)

@@ -1,8 +1,6 @@
 package dev.envelope.gcp;
 
 import com.google.api.core.ApiFuture;
-import com.google.api.gax.grpc.GrpcCallContext;
-import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.api.gax.rpc.UnaryCallable;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -75,7 +72,7 @@ final class VersionCheck {
       return null;
     }
     ApiFuture<SecretVersion> call =
-        get.futureCall(GetSecretVersionRequest.newBuilder().setName(read.resource(project)).build(), singleAttempt(timeout));
+        get.futureCall(GetSecretVersionRequest.newBuilder().setName(read.resource(project)).build(), SecretAccessor.singleAttempt(timeout));
     try {
       SecretVersion version = call.get(timeout.toNanos() + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
       if (version.getState() != SecretVersion.State.ENABLED) {
@@ -120,16 +117,5 @@ final class VersionCheck {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
     }
-  }
-
-  private static GrpcCallContext singleAttempt(Duration timeout) {
-    RetrySettings once =
-        RetrySettings.newBuilder()
-            .setMaxAttempts(1)
-            .setTotalTimeoutDuration(timeout)
-            .setInitialRpcTimeoutDuration(timeout)
-            .setMaxRpcTimeoutDuration(timeout)
-            .build();
-    return GrpcCallContext.createDefault().withTimeoutDuration(timeout).withRetrySettings(once).withRetryableCodes(Set.of());
   }
 }
