@@ -233,7 +233,6 @@ public final class Loader {
         entries.put(entry.name(), new EntrySource.Candidate(entry.value(), entry.origin(), entry.checked(), entry.secret()));
       }
       sources.add(new EntrySource(result.provider().name(), ordinal--, entries));
-      snapshots.put(result.provider(), snapshot);
       if (!snapshot.note().isEmpty()) {
         notes.add(result.provider().name() + ": " + snapshot.note());
       }
