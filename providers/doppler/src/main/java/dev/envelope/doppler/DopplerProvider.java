@@ -8,7 +8,6 @@ import dev.envelope.spi.ProviderSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -118,11 +117,6 @@ public final class DopplerProvider implements EnvProvider {
       fallbackStore.write(fallback, download.secrets());
     }
     return snapshot;
-  }
-
-  /** Returns the fallback file write in progress, or a completed future; for tests. */
-  CompletableFuture<Void> pendingFallbackWrite() {
-    return fallbackStore.pending();
   }
 
   private DopplerTarget target(ProviderRequest request) throws ProviderException {

@@ -108,11 +108,6 @@ final class FallbackStore {
     }
   }
 
-  /** Returns the write in progress, or a completed future. */
-  CompletableFuture<Void> pending() {
-    return pending.get();
-  }
-
   /**
    * Returns the stored secrets, marked in their origins and the snapshot's note as coming from the
    * fallback file and how old it is.

@@ -69,9 +69,9 @@ class FallbackLifecycleTest {
         doppler.provider().project("api").config("prd").cliFallbackFile().homeDirectory(directory).build();
 
     provider.fetch(request());
-    provider.pendingFallbackWrite().get(30, TimeUnit.SECONDS);
 
     Path file = directory.resolve(".doppler/fallback").resolve(cliFileName(TOKEN + ":api:prd"));
+    FallbackWrites.awaitNewContents(file, null);
     assertThat(SecretsJson.parseSecrets(FallbackFile.decrypt(TOKEN + ":api:prd", Files.readString(file))))
         .containsEntry("JWT_SECRET", SECRET);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
@@ -84,10 +84,11 @@ class FallbackLifecycleTest {
     DopplerProvider provider = doppler.provider().cliFallbackFile().build();
 
     provider.fetch(request(Map.of("HOME", directory.toString())));
-    provider.pendingFallbackWrite().get(30, TimeUnit.SECONDS);
 
     // A service token names no project or config: the CLI hashes the token alone.
-    assertThat(directory.resolve(".doppler/fallback").resolve(cliFileName(TOKEN))).exists();
+    Path file = directory.resolve(".doppler/fallback").resolve(cliFileName(TOKEN));
+    assertThat(SecretsJson.parseSecrets(FallbackFile.decrypt(TOKEN, FallbackWrites.awaitNewContents(file, null))))
+        .containsEntry("JWT_SECRET", SECRET);
   }
 
   @Test
@@ -98,9 +99,8 @@ class FallbackLifecycleTest {
     DopplerProvider provider = doppler.provider().fallbackFile(file).build();
 
     provider.fetch(request(Map.of("DOPPLER_PASSPHRASE", passphrase)));
-    provider.pendingFallbackWrite().get(30, TimeUnit.SECONDS);
 
-    assertThat(SecretsJson.parseSecrets(FallbackFile.decrypt(passphrase, Files.readString(file))))
+    assertThat(SecretsJson.parseSecrets(FallbackFile.decrypt(passphrase, FallbackWrites.awaitNewContents(file, null))))
         .containsEntry("JWT_SECRET", SECRET);
     assertThat(provider.toString()).doesNotContain(passphrase);
   }
@@ -112,14 +112,11 @@ class FallbackLifecycleTest {
     Path file = directory.resolve("fallback.json");
     DopplerProvider provider = doppler.provider().fallbackFile(file).build();
     provider.fetch(request());
-    provider.pendingFallbackWrite().get(30, TimeUnit.SECONDS);
-    String first = Files.readString(file);
+    String first = FallbackWrites.awaitNewContents(file, null);
 
     provider.fetch(request());
-    provider.pendingFallbackWrite().get(30, TimeUnit.SECONDS);
 
-    String second = Files.readString(file);
-    assertThat(second).isNotEqualTo(first);
+    String second = FallbackWrites.awaitNewContents(file, first);
     // 4:base64:ROUNDS:SALT-IV-CIPHERTEXT: one salt means one derivation, and a fresh IV each write.
     assertThat(second.split("-")[0]).isEqualTo(first.split("-")[0]);
     assertThat(second.split("-")[1]).isNotEqualTo(first.split("-")[1]);

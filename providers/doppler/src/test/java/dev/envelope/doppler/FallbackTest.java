@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -51,7 +50,7 @@ class FallbackTest {
     doppler.server.enqueue(config());
     DopplerProvider provider = doppler.provider().project("api").config("prd").fallbackFile(fallback()).build();
     provider.fetch(request());
-    provider.pendingFallbackWrite().get(30, TimeUnit.SECONDS);
+    FallbackWrites.awaitNewContents(fallback(), null);
     return provider;
   }
 
@@ -210,7 +209,7 @@ class FallbackTest {
           doppler.provider().fallbackFile(notADirectory.resolve("fallback.json")).build();
 
       ProviderSnapshot snapshot = provider.fetch(request());
-      provider.pendingFallbackWrite().get(30, TimeUnit.SECONDS);
+      FallbackWrites.awaitAny(logged);
 
       assertThat(snapshot.entries()).isNotEmpty();
       assertThat(logged).singleElement().asString()

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.envelope.spi.ProviderException;
 import dev.envelope.spi.ProviderSnapshot;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class RateLimitFallbackTest {
     doppler.server.enqueue(config());
     DopplerProvider first = doppler.provider().project("api").config("prd").fallbackFile(fallback()).build();
     first.fetch(request());
-    first.pendingFallbackWrite().get(30, TimeUnit.SECONDS);
+    FallbackWrites.awaitNewContents(fallback(), null);
   }
 
   private static MockResponse rateLimited(String retryAfter) {
