@@ -5,7 +5,6 @@ import dev.envelope.internal.load.Loaded;
 import dev.envelope.internal.load.LoadSettings;
 import dev.envelope.internal.load.Loader;
 import dev.envelope.internal.load.ProfileRules;
-import dev.envelope.internal.sources.FileCache;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,6 @@ import java.util.Objects;
  */
 public final class EnvLoader {
   final LoadSettings settings;
-  /** The {@code .env} files and {@code VAR_FILE}s as its live configurations last read them. */
-  final FileCache files = new FileCache();
 
   EnvLoader(Env.Builder builder) {
     this.settings = new LoadSettings(
@@ -57,7 +54,8 @@ public final class EnvLoader {
    *     not usable; the exception lists every problem
    */
   public <T extends Record> T load(Class<T> schema) {
-    return resolve(schema).value();
+    Objects.requireNonNull(schema, "schema");
+    return new Loader(settings, null).resolve(schema).value();
   }
 
   /**
@@ -67,7 +65,7 @@ public final class EnvLoader {
    */
   public <T extends Record> Resolution<T> resolve(Class<T> schema) {
     Objects.requireNonNull(schema, "schema");
-    return resolution(new Loader(settings, null, null).resolve(schema));
+    return resolution(new Loader(settings, null).resolve(schema));
   }
 
   /**
@@ -84,7 +82,7 @@ public final class EnvLoader {
   }
 
   <T extends Record> Resolution<T> resolve(Class<T> schema, LiveState live) {
-    return resolution(new Loader(settings, live, files).resolve(schema));
+    return resolution(new Loader(settings, live).resolve(schema));
   }
 
   private static <T extends Record> Resolution<T> resolution(Loaded<T> loaded) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,9 +44,12 @@ class ChangedFilesTest {
         .noDiscoveredProviders().build();
   }
 
+  /** The state of one live configuration per loader, kept across its refreshes as {@code LiveEnv} keeps it. */
+  private final Map<EnvLoader, LiveState> live = new IdentityHashMap<>();
+
   /** Resolves as a refresh of a live configuration of {@code loader} does. */
-  private static String password(EnvLoader loader) {
-    return password(loader.resolve(Config.class, new LiveState()));
+  private String password(EnvLoader loader) {
+    return password(loader.resolve(Config.class, live.computeIfAbsent(loader, any -> new LiveState())));
   }
 
   private static String oneOffPassword(EnvLoader loader) {

@@ -122,7 +122,7 @@ class RedactionTest {
 
     assertThat(loader.toString()).doesNotContain(CANARY);
     assertThat(loader.settings.toString()).doesNotContain(CANARY).contains("values=2");
-    assertThat(new dev.envelope.internal.load.Loader(loader.settings, null, null).resolve(Aws.class).toString())
+    assertThat(new dev.envelope.internal.load.Loader(loader.settings, null).resolve(Aws.class).toString())
         .doesNotContain(CANARY).contains("Aws");
   }
 

@@ -138,7 +138,6 @@ public final class Binder {
     return problems;
   }
 
-  /** Returns each bound variable's text (null when unset), to tell which variables a refresh changed. */
   /** Returns the report's rows: every variable as it was bound, secrets masked, in schema order. */
   public List<Report.Variable> reportRows() {
     List<Report.Variable> rows = new ArrayList<>();
@@ -158,6 +157,7 @@ public final class Binder {
     return rows;
   }
 
+  /** Returns each bound variable's text (null when unset), to tell which variables a refresh changed. */
   public Map<String, String> texts() {
     Map<String, String> texts = new LinkedHashMap<>();
     for (Map.Entry<Schema.Variable, Bound> entry : bound.entrySet()) {

@@ -48,6 +48,14 @@ public record DotEnvEntry(String key, String rawValue, int line, boolean expanda
   }
 
   /**
+   * Returns whether the value is {@code rawValue} as it stands: single-quoted, or without a reference
+   * or an escape to expand. Most values are.
+   */
+  public boolean literal() {
+    return !expandable || (rawValue.indexOf('$') < 0 && rawValue.indexOf('\\') < 0);
+  }
+
+  /**
    * Returns the value for display without expanding it: references and {@code \$} as written,
    * backslashes single. For a candidate shadowed by another file, or a value read before expansion.
    */

@@ -128,8 +128,7 @@ public final class DotEnvExpander {
    * escape to expand. (Most values are, and need no template.)
    */
   private static boolean literal(DotEnvEntry entry) {
-    String raw = entry.rawValue();
-    return !entry.expandable() || (raw.indexOf('$') < 0 && raw.indexOf('\\') < 0);
+    return entry.literal();
   }
 
   private DotEnvTemplate template(DotEnvEntry entry) {

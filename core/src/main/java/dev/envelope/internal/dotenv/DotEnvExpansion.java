@@ -71,20 +71,27 @@ public final class DotEnvExpansion {
         }
       }
     }
-    DotEnvExpander.Result result = DotEnvExpander.expandAll(winners, winnerFile, environment);
+    boolean literal = true;
+    for (DotEnvEntry winner : winners.values()) {
+      literal &= winner.literal();
+    }
+    // Values without references or escapes are as written, and cannot fail: nothing to expand.
+    DotEnvExpander.Result result = literal ? null : DotEnvExpander.expandAll(winners, winnerFile, environment);
     Map<String, Map<String, Value>> byFile = new LinkedHashMap<>();
     for (Map.Entry<String, List<DotEnvEntry>> file : highestFirst.entrySet()) {
       Map<String, Value> values = new LinkedHashMap<>();
       for (DotEnvEntry entry : lastWins(file.getValue()).values()) {
         boolean wins = file.getKey().equals(winnerFile.get(entry.key()));
-        String value = wins ? result.values().get(entry.key()) : entry.unexpandedValue();
+        String value = !wins ? entry.unexpandedValue() : literal ? entry.rawValue() : result.values().get(entry.key());
         if (value != null) {
           values.put(entry.key(), new Value(value, entry.line()));
         }
       }
       byFile.put(file.getKey(), values);
     }
-    return new DotEnvExpansion(byFile, result.problems(), result.warnings());
+    return literal
+        ? new DotEnvExpansion(byFile, List.of(), List.of())
+        : new DotEnvExpansion(byFile, result.problems(), result.warnings());
   }
 
   /** Returns the values of {@code file}, key to value, in the order keys first appear in it. */

@@ -197,8 +197,9 @@ public final class DotEnvFiles {
     }
     present.add(file);
     try {
-      Parse parse = new Parse(display(file), syntax);
-      entries = cache == null ? parse.read(path) : cache.read(path, "dotenv " + syntax, parse);
+      entries = cache == null
+          ? parse(path, display(file), syntax)
+          : Parse.cached(cache, path, display(file), syntax);
     } catch (CharacterCodingException e) {
       failed.add(display(file));
       problems.add(new Problem(display(file), Problem.Kind.INVALID, "is not valid UTF-8 text", display(file)));
@@ -215,10 +216,21 @@ public final class DotEnvFiles {
     return entries;
   }
 
-  /** Reads and parses one file; a class rather than a lambda, which would cost a cold start. */
+  private static List<DotEnvEntry> parse(Path path, String shown, DotEnvSyntax syntax) throws IOException {
+    return List.copyOf(DotEnvParser.parse(readUtf8(path), shown, syntax));
+  }
+
+  /**
+   * Reads and parses one file for the cache of a live configuration; a one-off load, without a
+   * cache, never loads this class or the cache's.
+   */
   private static final class Parse implements FileCache.Reader<List<DotEnvEntry>> {
     private final String shown;
     private final DotEnvSyntax syntax;
+
+    static List<DotEnvEntry> cached(FileCache cache, Path path, String shown, DotEnvSyntax syntax) throws IOException {
+      return cache.read(path, "dotenv " + syntax, new Parse(shown, syntax));
+    }
 
     Parse(String shown, DotEnvSyntax syntax) {
       this.shown = shown;
@@ -227,7 +239,7 @@ public final class DotEnvFiles {
 
     @Override
     public List<DotEnvEntry> read(Path path) throws IOException {
-      return List.copyOf(DotEnvParser.parse(readUtf8(path), shown, syntax));
+      return parse(path, shown, syntax);
     }
   }
 

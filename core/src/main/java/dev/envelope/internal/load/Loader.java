@@ -57,11 +57,11 @@ public final class Loader {
   /** The loader's files as last read, for a live configuration's loads; null for a one-off load, which reads all. */
   private final FileCache fileCache;
 
-  /** Prepares one load; {@code fileCache} is given for a live configuration's loads only. */
-  public Loader(LoadSettings settings, LiveState live, FileCache fileCache) {
+  /** Prepares one load; {@code live} is given for a live configuration's loads only. */
+  public Loader(LoadSettings settings, LiveState live) {
     this.settings = settings;
     this.live = live;
-    this.fileCache = fileCache;
+    this.fileCache = live == null ? null : live.files();
     this.environment =
         settings.environment() != null ? settings.environment() : settings.hermetic() ? Map.of() : System.getenv();
     Path directory = settings.directory() != null ? settings.directory() : settings.hermetic() ? null : Path.of("");
@@ -135,7 +135,7 @@ public final class Loader {
     if (!warnings.isEmpty()) {
       warn(schemaName, warnings);
     }
-    return new Loaded<>(type.cast(root), schemaName, profile, binder.reportRows(), warnings, notes, binder.texts());
+    return new Loaded<>(type.cast(root), schemaName, profile, binder, warnings, notes);
   }
 
   // ---- sources ------------------------------------------------------------------------------

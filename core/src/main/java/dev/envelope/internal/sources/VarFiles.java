@@ -92,12 +92,16 @@ public final class VarFiles {
   }
 
   private static String content(Path file, FileCache cache) throws IOException {
-    return cache == null ? Text.READER.read(file) : cache.read(file, "text", Text.READER);
+    return cache == null ? Files.readString(file) : Text.cached(cache, file);
   }
 
-  /** Reads a file as UTF-8 text; a class rather than a method reference, which would cost a cold start. */
+  /** Reads a file as UTF-8 text for the cache of a live configuration. */
   private static final class Text implements FileCache.Reader<String> {
     static final Text READER = new Text();
+
+    static String cached(FileCache cache, Path file) throws IOException {
+      return cache.read(file, "text", READER);
+    }
 
     @Override
     public String read(Path path) throws IOException {
