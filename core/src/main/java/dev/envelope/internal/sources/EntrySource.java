@@ -3,15 +3,14 @@ package dev.envelope.internal.sources;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * One layer of the resolution (explicit values, the environment, a provider, a {@code .env} file) as a
- * MicroProfile {@link ConfigSource} whose ordinal encodes its precedence, keeping each entry's
- * origin beside its value.
+ * One layer of the resolution (explicit values, the environment, a provider, a {@code .env} file),
+ * with an ordinal that encodes its precedence, keeping each entry's origin beside its value. (The
+ * public face of a layer for SmallRye Config and Quarkus is {@code dev.envelope.spi.ProviderConfigSource};
+ * a load's own layers are not handed to any framework, so they are not {@code ConfigSource}s.)
  */
-public final class EntrySource implements ConfigSource {
+public final class EntrySource {
   /** Ordinal of explicit builder values, the highest layer. */
   public static final int EXPLICIT = 600;
   /** Ordinal of the process environment and {@code VAR_FILE} files. */
@@ -84,30 +83,12 @@ public final class EntrySource implements ConfigSource {
     return entries;
   }
 
-  @Override
-  public Map<String, String> getProperties() {
-    Map<String, String> values = new LinkedHashMap<>();
-    entries.forEach((key, candidate) -> values.put(key, candidate.value()));
-    return values;
-  }
-
-  @Override
-  public Set<String> getPropertyNames() {
-    return entries.keySet();
-  }
-
-  @Override
-  public String getValue(String key) {
-    Candidate candidate = entries.get(key);
-    return candidate == null ? null : candidate.value();
-  }
-
-  @Override
+  /** Returns how the source is listed where a variable was looked for. */
   public String getName() {
     return name;
   }
 
-  @Override
+  /** Returns the precedence: the higher, the earlier the layer is looked in. */
   public int getOrdinal() {
     return ordinal;
   }

@@ -7,10 +7,9 @@ import java.util.List;
  * Resolves a variable across the layers of a load, keeping where the winning value came from and
  * which lower layers it shadowed.
  *
- * <p>Each layer is a MicroProfile {@code ConfigSource} whose ordinal encodes its precedence, so any
- * of them can be handed to SmallRye Config as it is. The lookup itself is a walk down the sorted
- * list, not a {@code SmallRyeConfig}, whose {@code ${...}} expansion would corrupt secret values
- * that contain {@code $} and which always adds its own environment source and profile interceptor.
+ * <p>Each layer's ordinal encodes its precedence. The lookup is a walk down the sorted list, not a
+ * {@code SmallRyeConfig}, whose {@code ${...}} expansion would corrupt secret values that contain
+ * {@code $} and which always adds its own environment source and profile interceptor.
  */
 public final class Layers {
   private final List<EntrySource> sources;
