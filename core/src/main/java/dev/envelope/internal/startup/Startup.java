@@ -13,17 +13,20 @@ import java.util.Map;
 /**
  * Schedules the work of a load that is there for start-up speed, so that the load itself reads as
  * its stages: the class-path search for converters, message bundles and URL handlers runs on a
- * thread of its own while the schema, the profile and the {@code .env} files are read; Hibernate
- * Validator, when the schema needs it, starts bootstrapping right after the schema is read, beside
- * all the rest. Nothing here changes a result: without it a load would find the same converters and
- * validate the same way, only later. One per load.
+ * thread of its own while the schema, the profile and the {@code .env} files are read, and the
+ * constraint engine is chosen once the search is done. Nothing here changes a result: without it a
+ * load would find the same converters and validate the same way, only later. One per load.
+ *
+ * <p>Hibernate Validator, when a schema needs it, bootstraps when the load validates, on the loading
+ * thread. Starting it on a thread of its own right after the schema was read was weighed and
+ * removed: on two cores its bootstrap competed with the load for them and the load took 28 to 43 ms
+ * longer (docs/performance.md).
  */
 public final class Startup {
   private final Class<?> type;
   private final Map<Class<?>, Converter<?>> converters;
   private final ClassPathScan scan;
   private Schema schema;
-  private SchemaValidator validator;
   private final List<Problem> problems = new ArrayList<>();
   private boolean finished;
 
@@ -33,9 +36,6 @@ public final class Startup {
     this.scan = scan;
     // Read assuming the scan finds no converter: it rarely does, and the schema is needed at once.
     this.schema = Schema.of(type, converters);
-    // A validator started for this schema also serves one read again with converters, whose
-    // constrained classes can only be fewer.
-    this.validator = validator(schema, false);
   }
 
   /** Starts the class-path search and reads {@code type}'s schema beside it. */
@@ -58,9 +58,6 @@ public final class Startup {
         schema = Schema.of(type, all);
       }
       problems.addAll(schema.problems());
-      if (validator == null) {
-        validator = validator(schema, scan.applicationMessages());
-      }
     }
     return schema;
   }
@@ -75,19 +72,11 @@ public final class Startup {
     if (!schema.problems().isEmpty() || schema.constrainedClasses().isEmpty()) {
       return ConstraintEngine.NONE;
     }
-    return validator != null ? ConstraintEngine.hibernate(validator) : ConstraintEngine.builtin(scan.jdkUrlHandlers());
-  }
-
-  /**
-   * Starts Hibernate Validator for {@code schema} if it needs it: for constraints Envelope does not
-   * evaluate itself, for any constraint when the application brings its own messages, and on the
-   * module path, where Hibernate Validator's message bundle, which the built-in evaluator reads, is
-   * encapsulated in its module.
-   */
-  private SchemaValidator validator(Schema schema, boolean applicationMessages) {
-    boolean constrained = schema.problems().isEmpty() && !schema.constrainedClasses().isEmpty();
-    return constrained && (schema.needsValidator() || applicationMessages || Startup.class.getModule().isNamed())
-        ? SchemaValidator.start(type, schema.constrainedClasses(), schema.constraintNames())
-        : null;
+    // Hibernate Validator for constraints Envelope does not evaluate itself, for any constraint when
+    // the application brings its own messages, and on the module path, where Hibernate Validator's
+    // message bundle, which the built-in evaluator reads, is encapsulated in its module.
+    return schema.needsValidator() || scan.applicationMessages() || Startup.class.getModule().isNamed()
+        ? ConstraintEngine.hibernate(SchemaValidator.of(type, schema.constrainedClasses(), schema.constraintNames()))
+        : ConstraintEngine.builtin(scan.jdkUrlHandlers());
   }
 }

@@ -8,8 +8,6 @@ import jakarta.validation.ValidatorFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,8 +16,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 
 /**
  * Bootstraps Hibernate Validator for a schema: once per schema, only for the constraints and record
- * classes it uses (the predefined-scope bootstrap). {@link dev.envelope.internal.startup.Startup}
- * decides when, and on which thread.
+ * classes it uses (the predefined-scope bootstrap), when a load first validates with it.
  */
 public final class SchemaValidator {
   /**
@@ -33,54 +30,34 @@ public final class SchemaValidator {
    * One validator per schema class. A ClassValue rather than a static map, so that a schema's class
    * loader (a redeployed application, a dev-mode reload) is not kept alive by Envelope.
    */
-  private static final ClassValue<AtomicReference<CompletableFuture<Validator>>> VALIDATORS =
+  private static final ClassValue<AtomicReference<Validator>> VALIDATORS =
       new ClassValue<>() {
         @Override
-        protected AtomicReference<CompletableFuture<Validator>> computeValue(Class<?> schema) {
+        protected AtomicReference<Validator> computeValue(Class<?> schema) {
           return new AtomicReference<>();
         }
       };
 
-  private final CompletableFuture<Validator> validator;
+  private final AtomicReference<Validator> slot;
+  private final Set<Class<?>> classes;
+  private final Set<String> constraints;
 
-  private SchemaValidator(CompletableFuture<Validator> validator) {
-    this.validator = validator;
+  private SchemaValidator(AtomicReference<Validator> slot, Set<Class<?>> classes, Set<String> constraints) {
+    this.slot = slot;
+    this.classes = classes;
+    this.constraints = constraints;
   }
 
   /**
-   * Starts bootstrapping the validator for {@code schema} in the background, unless it was started
-   * already; returns at once.
+   * Returns the validator of {@code schema}, bootstrapped on its first use, on the thread that
+   * validates (once per schema class; loads after the first reuse it).
    *
    * @param schema the root record class
    * @param classes every record class that will be validated
    * @param constraints the type names of the constraints they use
    */
-  public static SchemaValidator start(Class<?> schema, Set<Class<?>> classes, Set<String> constraints) {
-    AtomicReference<CompletableFuture<Validator>> slot = VALIDATORS.get(schema);
-    CompletableFuture<Validator> existing = slot.get();
-    if (existing != null && !existing.isCompletedExceptionally()) {
-      return new SchemaValidator(existing);
-    }
-    CompletableFuture<Validator> future = new CompletableFuture<>();
-    if (!slot.compareAndSet(existing, future)) {
-      // Another thread started it first.
-      return new SchemaValidator(slot.get());
-    }
-    Set<Class<?>> initialized = Set.copyOf(classes);
-    Set<String> names = Set.copyOf(constraints);
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                future.complete(factory(initialized, names).getValidator());
-              } catch (Throwable e) {
-                future.completeExceptionally(e);
-              }
-            },
-            "envelope-validator-bootstrap");
-    thread.setDaemon(true);
-    thread.start();
-    return new SchemaValidator(future);
+  public static SchemaValidator of(Class<?> schema, Set<Class<?>> classes, Set<String> constraints) {
+    return new SchemaValidator(VALIDATORS.get(schema), Set.copyOf(classes), Set.copyOf(constraints));
   }
 
   private static ValidatorFactory factory(Set<Class<?>> classes, Set<String> constraints) {
@@ -137,13 +114,21 @@ public final class SchemaValidator {
   }
 
   private Validator validator() {
-    try {
-      return validator.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting the validator", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Hibernate Validator failed to start: " + e.getCause(), e.getCause());
+    Validator validator = slot.get();
+    if (validator != null) {
+      return validator;
+    }
+    synchronized (slot) {
+      validator = slot.get();
+      if (validator == null) {
+        try {
+          validator = factory(classes, constraints).getValidator();
+        } catch (RuntimeException | LinkageError e) {
+          throw new IllegalStateException("Hibernate Validator failed to start: " + e, e);
+        }
+        slot.set(validator);
+      }
+      return validator;
     }
   }
 }
