@@ -18,6 +18,15 @@ import java.util.Set;
  * workload of the manifests refers to (it may be used from elsewhere). A reference to a Secret or
  * ConfigMap the manifests do not define provides names that cannot be known; it is listed in {@link
  * #unresolved()}.
+ *
+ * <p>Secrets that an operator makes from a secrets store count as defined: an External Secrets
+ * Operator {@code ExternalSecret} defines the Secret {@code spec.target.name} (else its own name)
+ * with the keys of its {@code target.template.data}, else of its {@code data} entries'
+ * {@code secretKey}s (both with {@code mergePolicy: Merge}); its {@code dataFrom} brings keys only
+ * the store knows. A Doppler Kubernetes Operator {@code DopplerSecret} defines {@code
+ * spec.managedSecret.name} with the keys of the Doppler config, which only Doppler knows. A reference
+ * to a Secret with keys only the store knows provides what is known and is listed in {@link
+ * #unresolved()} too.
  */
 final class KubernetesManifestNames {
   private static final Set<String> DATA_KINDS = Set.of("Secret", "ConfigMap");
@@ -26,8 +35,15 @@ final class KubernetesManifestNames {
   /** A Secret's or ConfigMap's keys as some workload uses them: mapped as files, or with an envFrom prefix. */
   private record Reference(String kind, String name, String prefix, boolean asFiles, String where) {}
 
-  /** A Secret or ConfigMap defined in the manifests. */
-  private record Definition(String kind, String name, List<String> keys) {}
+  /**
+   * A Secret or ConfigMap defined in the manifests; {@code storeKeys} says, for a Secret an operator
+   * makes, what else brings keys the manifests cannot show (null: none).
+   */
+  private record Definition(String kind, String name, List<String> keys, String storeKeys) {
+    Definition(String kind, String name, List<String> keys) {
+      this(kind, name, keys, null);
+    }
+  }
 
   /** In document order: names, references and definitions, resolved once every document is read. */
   private final List<Object> sequence = new ArrayList<>();
@@ -80,6 +96,20 @@ final class KubernetesManifestNames {
       }
       return;
     }
+    String apiVersion = text(map.get("apiVersion"));
+    if ("ExternalSecret".equals(kind) && apiVersion != null && apiVersion.startsWith("external-secrets.io/")) {
+      define(externalSecret(map));
+      return;
+    }
+    if ("DopplerSecret".equals(kind) && apiVersion != null && apiVersion.startsWith("secrets.doppler.com/")) {
+      Map<?, ?> spec = map(map.get("spec"));
+      String name = text(map(spec.get("managedSecret")).get("name"));
+      String config = text(spec.get("project")) + "/" + text(spec.get("config"));
+      define(new Definition("Secret", name, List.of(),
+          "DopplerSecret " + text(map(map.get("metadata")).get("name")) + " copies every secret of its Doppler config"
+              + (config.equals("null/null") ? "" : " " + config)));
+      return;
+    }
     if (kind == null || DATA_KINDS.contains(kind)) {
       List<String> keys = new ArrayList<>();
       keys.addAll(keys(map.get("data")));
@@ -92,6 +122,42 @@ final class KubernetesManifestNames {
       sequence.add(definition);
     }
     walk(map);
+  }
+
+  private void define(Definition definition) {
+    if (definition.name() != null) {
+      definitions.putIfAbsent(definition.kind() + "/" + definition.name(), definition);
+    }
+    sequence.add(definition);
+  }
+
+  /** Returns the Secret an ExternalSecret makes: its target's name and the keys the manifest shows. */
+  private static Definition externalSecret(Map<?, ?> externalSecret) {
+    Map<?, ?> spec = map(externalSecret.get("spec"));
+    Map<?, ?> target = map(spec.get("target"));
+    String own = text(map(externalSecret.get("metadata")).get("name"));
+    String name = text(target.get("name")) != null ? text(target.get("name")) : own;
+    List<String> fromData = new ArrayList<>();
+    for (Object entry : list(spec.get("data"))) {
+      String key = text(map(entry).get("secretKey"));
+      if (key != null) {
+        fromData.add(key);
+      }
+    }
+    Map<?, ?> template = map(target.get("template"));
+    boolean merge = "Merge".equals(text(template.get("mergePolicy")));
+    List<String> keys = new ArrayList<>();
+    boolean templated = template.get("data") instanceof Map<?, ?>;
+    if (templated) {
+      keys.addAll(keys(template.get("data")));
+    }
+    if (!templated || merge) {
+      keys.addAll(fromData);
+    }
+    String storeKeys = !list(spec.get("dataFrom")).isEmpty() && (!templated || merge)
+        ? "ExternalSecret " + own + " brings the keys its dataFrom finds in the store"
+        : null;
+    return new Definition("Secret", name, keys, storeKeys);
   }
 
   /** Finds every pod spec (a map with containers) at any depth: Deployments, Jobs, CronJobs, Pods. */
@@ -186,6 +252,10 @@ final class KubernetesManifestNames {
         }
         for (String key : definition.keys()) {
           names.add(reference.asFiles() ? fileName(key) : reference.prefix() + key);
+        }
+        if (definition.storeKeys() != null) {
+          unresolved.add(reference.kind() + " " + reference.name() + " (" + reference.where() + "; "
+              + definition.storeKeys() + ")");
         }
       }
     }

@@ -174,6 +174,120 @@ class KubernetesManifestNamesTest {
     assertThat(together.unresolved()).isEmpty();
   }
 
+  private static final String MOUNTING_DEPLOYMENT = """
+      apiVersion: apps/v1
+      kind: Deployment
+      spec:
+        template:
+          spec:
+            containers: [{name: app, volumeMounts: [{name: s, mountPath: /var/run/secrets/app}]}]
+            volumes: [{name: s, secret: {secretName: app-secrets}}]
+      """;
+
+  private static KubernetesManifestNames withDeployment(String operatorResource) {
+    return KubernetesManifestNames.read(
+        java.util.List.of(MOUNTING_DEPLOYMENT, operatorResource), java.util.List.of("deployment.yaml", "operator.yaml"));
+  }
+
+  @Test
+  void anExternalSecretDefinesItsTargetSecretWithTheKeysOfItsDataEntries() {
+    KubernetesManifestNames read = withDeployment("""
+        apiVersion: external-secrets.io/v1
+        kind: ExternalSecret
+        metadata: {name: from-doppler}
+        spec:
+          secretStoreRef: {name: doppler, kind: SecretStore}
+          target: {name: app-secrets}
+          data:
+            - secretKey: database-password
+              remoteRef: {key: DATABASE_PASSWORD}
+            - secretKey: jwt-secret
+              remoteRef: {key: JWT_SECRET}
+        """);
+
+    assertThat(read.names()).containsExactly("DATABASE_PASSWORD", "JWT_SECRET");
+    assertThat(read.unresolved()).isEmpty();
+  }
+
+  @Test
+  void anExternalSecretWithoutATargetNameMakesTheSecretOfItsOwnName() {
+    KubernetesManifestNames read = withDeployment("""
+        apiVersion: external-secrets.io/v1beta1
+        kind: ExternalSecret
+        metadata: {name: app-secrets}
+        spec: {data: [{secretKey: api-key, remoteRef: {key: prod/api-key}}]}
+        """);
+
+    assertThat(read.names()).containsExactly("API_KEY");
+  }
+
+  @Test
+  void anExternalSecretsTemplateDecidesTheKeysUnlessItMerges() {
+    String template = """
+        apiVersion: external-secrets.io/v1
+        kind: ExternalSecret
+        metadata: {name: x}
+        spec:
+          target:
+            name: app-secrets
+            template:
+              %s
+              data: {database-url: "postgres://app:{{ .password }}@db/app"}
+          data: [{secretKey: password, remoteRef: {key: DB_PASSWORD}}]
+        """;
+
+    assertThat(withDeployment(template.formatted("mergePolicy: Replace")).names()).containsExactly("DATABASE_URL");
+    assertThat(withDeployment(template.formatted("mergePolicy: Merge")).names()).containsExactly("DATABASE_URL", "PASSWORD");
+  }
+
+  @Test
+  void keysAnExternalSecretFindsInTheStoreCannotBeKnownAndSaySo() {
+    KubernetesManifestNames read = withDeployment("""
+        apiVersion: external-secrets.io/v1
+        kind: ExternalSecret
+        metadata: {name: everything}
+        spec:
+          target: {name: app-secrets}
+          data: [{secretKey: jwt-secret, remoteRef: {key: JWT_SECRET}}]
+          dataFrom: [{extract: {key: prod/app}}]
+        """);
+
+    assertThat(read.names()).containsExactly("JWT_SECRET");
+    assertThat(read.unresolved()).containsExactly("Secret app-secrets (volume of container app;"
+        + " ExternalSecret everything brings the keys its dataFrom finds in the store)");
+  }
+
+  @Test
+  void aDopplerSecretsKeysAreTheDopplerConfigsAndCannotBeKnown() {
+    KubernetesManifestNames read = withDeployment("""
+        apiVersion: secrets.doppler.com/v1alpha1
+        kind: DopplerSecret
+        metadata: {name: app-doppler, namespace: doppler-operator-system}
+        spec:
+          tokenSecret: {name: doppler-token}
+          project: api
+          config: prd
+          managedSecret: {name: app-secrets, namespace: default}
+        """);
+
+    assertThat(read.names()).isEmpty();
+    assertThat(read.unresolved()).containsExactly("Secret app-secrets (volume of container app;"
+        + " DopplerSecret app-doppler copies every secret of its Doppler config api/prd)");
+  }
+
+  @Test
+  void aKindOfTheSameNameFromAnotherApiIsNotTakenForTheOperators() {
+    KubernetesManifestNames read = withDeployment("""
+        apiVersion: example.com/v1
+        kind: ExternalSecret
+        metadata: {name: app-secrets}
+        spec: {data: [{secretKey: api-key}]}
+        """);
+
+    assertThat(read.names()).isEmpty();
+    assertThat(read.unresolved()).containsExactly("Secret app-secrets (volume of container app)");
+  }
+
   @Test
   void invalidYamlIsReportedByPositionWithoutItsText() {
     String yaml = "kind: Secret\nstringData:\n  TOKEN: \"canary-4f1e-yaml-never-print\n  other: [\n";

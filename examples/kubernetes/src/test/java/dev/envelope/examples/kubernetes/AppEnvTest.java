@@ -77,4 +77,29 @@ class AppEnvTest {
     assertThat(provided.unresolved()).isEmpty();
     EnvCoverage.assertProvides(AppEnv.class, "production", provided);
   }
+
+  @Test
+  void theScalePathWithTheExternalSecretsOperatorProvidesEverythingProductionRequires() {
+    // The operator makes app-secrets from the store; the Deployment mounts it as it mounts the hand-made one.
+    ProvidedNames provided = ProvidedNames.fromKubernetesManifests(
+        List.of(Path.of("k8s/deployment.yaml"), Path.of("k8s/scale/external-secrets.yaml")));
+
+    assertThat(provided.unresolved()).isEmpty();
+    EnvCoverage.assertProvides(AppEnv.class, "production", provided);
+  }
+
+  @Test
+  void theDopplerOperatorsSecretLoadsButOnlyDopplerKnowsItsKeys(@TempDir Path dir) throws IOException {
+    ProvidedNames provided = ProvidedNames.fromKubernetesManifests(
+        List.of(Path.of("k8s/deployment.yaml"), Path.of("k8s/scale/doppler-operator.yaml")));
+    // The operator names the Secret's keys as Doppler does, and the mounted-secrets provider reads them as they are.
+    Path secrets = mountedSecret(dir, Map.of("DATABASE_PASSWORD", "canary-db-password", "JWT_SECRET", JWT));
+
+    AppEnv env = deployment(secrets).load(AppEnv.class);
+
+    assertThat(provided.unresolved()).containsExactly("Secret app-secrets (volume of container app;"
+        + " DopplerSecret app-secrets copies every secret of its Doppler config)");
+    assertThat(env.database().password().reveal()).isEqualTo("canary-db-password");
+    assertThat(env.jwtSecret().reveal()).isEqualTo(JWT);
+  }
 }
