@@ -19,6 +19,9 @@ import java.util.Map;
  * the secret in the environment, alternating, and prints medians.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.envelope.benchmarks.aws.AwsColdStart [runs]</pre>
+ *
+ * <p>{@code -Dchild.flags="..."} adds JVM flags to every child (for example
+ * {@code -Xlog:class+load:file=classes.log}), to look at a run rather than to time one.
  */
 public final class AwsColdStart {
   private static final String SECRET = "benchmark-api-key-0123456789";
@@ -65,7 +68,14 @@ public final class AwsColdStart {
   }
 
   private static long[] run(String classpath, Map<String, String> environment) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder("java", "-cp", classpath, OneSecretMain.class.getName());
+    List<String> command = new ArrayList<>(List.of("java"));
+    // Extra JVM flags for every child, for a look inside (-Xlog:class+load:file=...), not for timing.
+    String flags = System.getProperty("child.flags", "");
+    if (!flags.isBlank()) {
+      command.addAll(List.of(flags.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", classpath, OneSecretMain.class.getName()));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
     builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     builder.environment().putAll(environment);
