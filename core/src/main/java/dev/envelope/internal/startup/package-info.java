@@ -3,10 +3,10 @@
  * that the stages read as what they do.
  *
  * <ul>
- *   <li>{@link dev.envelope.internal.startup.Startup} schedules a load: it reads the schema and scans
- *       the class path, and starts Hibernate Validator's bootstrap (the largest single cost of a cold
- *       start) on a background thread only when a constraint needs it, so that it overlaps
- *       reading files and fetching providers;
+ *   <li>{@link dev.envelope.internal.startup.Startup} schedules a load: it reads the schema while the
+ *       class path is scanned on a thread of its own, and chooses the constraint engine: Envelope's
+ *       built-in evaluator, or Hibernate Validator (the largest single cost of a cold start) only
+ *       when a constraint needs it, bootstrapped when the load validates;
  *   <li>{@link dev.envelope.internal.startup.ClassFile}, {@link
  *       dev.envelope.internal.startup.SignatureTypes} and {@link
  *       dev.envelope.internal.startup.RecordAnnotations} read a schema's annotations and generic types
