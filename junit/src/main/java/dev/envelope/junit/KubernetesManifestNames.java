@@ -22,11 +22,14 @@ import java.util.Set;
  * <p>Secrets that an operator makes from a secrets store count as defined: an External Secrets
  * Operator {@code ExternalSecret} defines the Secret {@code spec.target.name} (else its own name)
  * with the keys of its {@code target.template.data}, else of its {@code data} entries'
- * {@code secretKey}s (both with {@code mergePolicy: Merge}); its {@code dataFrom} brings keys only
- * the store knows. A Doppler Kubernetes Operator {@code DopplerSecret} defines {@code
- * spec.managedSecret.name} with the keys of the Doppler config, which only Doppler knows. A reference
- * to a Secret with keys only the store knows provides what is known and is listed in {@link
- * #unresolved()} too.
+ * {@code secretKey}s (both with {@code mergePolicy: Merge}); its {@code dataFrom} and a template's
+ * {@code templateFrom} bring keys only the store or another resource knows. With {@code
+ * creationPolicy: Merge} it adds its keys to a Secret made elsewhere; with {@code None} it makes
+ * nothing. A Doppler Kubernetes Operator {@code DopplerSecret} defines {@code
+ * spec.managedSecret.name}: with the names its {@code secrets} lists (as its {@code processors}'
+ * {@code asName} renames them), else with every name of the Doppler config, which only Doppler
+ * knows; a {@code nameTransformer} renames them in a way not followed here. A reference to a Secret
+ * with keys only the store knows provides what is known and is listed in {@link #unresolved()} too.
  */
 final class KubernetesManifestNames {
   private static final Set<String> DATA_KINDS = Set.of("Secret", "ConfigMap");
@@ -48,6 +51,8 @@ final class KubernetesManifestNames {
   /** In document order: names, references and definitions, resolved once every document is read. */
   private final List<Object> sequence = new ArrayList<>();
   private final Map<String, Definition> definitions = new LinkedHashMap<>();
+  /** What ExternalSecrets with {@code creationPolicy: Merge} add to a Secret, by {@code Secret/name}. */
+  private final Map<String, List<Definition>> merged = new LinkedHashMap<>();
   private final Set<String> referenced = new LinkedHashSet<>();
   private final List<String> unresolved = new ArrayList<>();
   private final Set<String> names = new LinkedHashSet<>();
@@ -98,16 +103,17 @@ final class KubernetesManifestNames {
     }
     String apiVersion = text(map.get("apiVersion"));
     if ("ExternalSecret".equals(kind) && apiVersion != null && apiVersion.startsWith("external-secrets.io/")) {
-      define(externalSecret(map));
+      String policy = text(map(map(map.get("spec")).get("target")).get("creationPolicy"));
+      Definition definition = externalSecret(map);
+      if ("Merge".equals(policy)) {
+        merged.computeIfAbsent("Secret/" + definition.name(), any -> new ArrayList<>()).add(definition);
+      } else if (!"None".equals(policy)) {
+        define(definition);
+      }
       return;
     }
     if ("DopplerSecret".equals(kind) && apiVersion != null && apiVersion.startsWith("secrets.doppler.com/")) {
-      Map<?, ?> spec = map(map.get("spec"));
-      String name = text(map(spec.get("managedSecret")).get("name"));
-      String config = text(spec.get("project")) + "/" + text(spec.get("config"));
-      define(new Definition("Secret", name, List.of(),
-          "DopplerSecret " + text(map(map.get("metadata")).get("name")) + " copies every secret of its Doppler config"
-              + (config.equals("null/null") ? "" : " " + config)));
+      define(dopplerSecret(map));
       return;
     }
     if (kind == null || DATA_KINDS.contains(kind)) {
@@ -146,18 +152,46 @@ final class KubernetesManifestNames {
     }
     Map<?, ?> template = map(target.get("template"));
     boolean merge = "Merge".equals(text(template.get("mergePolicy")));
-    List<String> keys = new ArrayList<>();
-    boolean templated = template.get("data") instanceof Map<?, ?>;
-    if (templated) {
-      keys.addAll(keys(template.get("data")));
-    }
+    boolean templateFrom = !list(template.get("templateFrom")).isEmpty();
+    // A template without data or templateFrom leaves the data entries' keys, as the operator does.
+    boolean templated = !map(template.get("data")).isEmpty() || templateFrom;
+    List<String> keys = new ArrayList<>(keys(template.get("data")));
     if (!templated || merge) {
       keys.addAll(fromData);
     }
-    String storeKeys = !list(spec.get("dataFrom")).isEmpty() && (!templated || merge)
-        ? "ExternalSecret " + own + " brings the keys its dataFrom finds in the store"
-        : null;
+    String storeKeys = null;
+    if (!list(spec.get("dataFrom")).isEmpty() && (!templated || merge)) {
+      storeKeys = "ExternalSecret " + own + " brings the keys its dataFrom finds in the store";
+    } else if (templateFrom) {
+      storeKeys = "ExternalSecret " + own + " takes keys from its template's templateFrom";
+    }
     return new Definition("Secret", name, keys, storeKeys);
+  }
+
+  /** Returns the Secret a DopplerSecret makes: the names it lists, else every name of the config. */
+  private static Definition dopplerSecret(Map<?, ?> dopplerSecret) {
+    Map<?, ?> spec = map(dopplerSecret.get("spec"));
+    String own = "DopplerSecret " + text(map(dopplerSecret.get("metadata")).get("name"));
+    String name = text(map(spec.get("managedSecret")).get("name"));
+    String transformer = text(spec.get("nameTransformer"));
+    if (transformer != null) {
+      return new Definition("Secret", name, List.of(), own + " renames the Doppler names with nameTransformer "
+          + transformer);
+    }
+    List<String> keys = new ArrayList<>();
+    for (Object listed : list(spec.get("secrets"))) {
+      String secret = text(listed);
+      if (secret != null) {
+        String renamed = text(map(map(spec.get("processors")).get(secret)).get("asName"));
+        keys.add(renamed != null ? renamed : secret);
+      }
+    }
+    if (!keys.isEmpty()) {
+      return new Definition("Secret", name, keys);
+    }
+    String config = text(spec.get("project")) + "/" + text(spec.get("config"));
+    return new Definition("Secret", name, List.of(),
+        own + " copies every secret of its Doppler config" + (config.equals("null/null") ? "" : " " + config));
   }
 
   /** Finds every pod spec (a map with containers) at any depth: Deployments, Jobs, CronJobs, Pods. */
@@ -245,17 +279,32 @@ final class KubernetesManifestNames {
           names.addAll(definition.keys());
         }
       } else if (entry instanceof Reference reference) {
-        Definition definition = definitions.get(reference.kind() + "/" + reference.name());
-        if (definition == null) {
+        String id = reference.kind() + "/" + reference.name();
+        Definition definition = definitions.get(id);
+        List<Definition> parts = new ArrayList<>();
+        if (definition != null) {
+          parts.add(definition);
+        }
+        parts.addAll(merged.getOrDefault(id, List.of()));
+        if (parts.isEmpty()) {
           unresolved.add(reference.kind() + " " + reference.name() + " (" + reference.where() + ")");
           continue;
         }
-        for (String key : definition.keys()) {
-          names.add(reference.asFiles() ? fileName(key) : reference.prefix() + key);
+        List<String> why = new ArrayList<>();
+        if (definition == null) {
+          why.add("ExternalSecrets merge keys into it, but the manifests do not define it");
         }
-        if (definition.storeKeys() != null) {
+        for (Definition part : parts) {
+          for (String key : part.keys()) {
+            names.add(reference.asFiles() ? fileName(key) : reference.prefix() + key);
+          }
+          if (part.storeKeys() != null) {
+            why.add(part.storeKeys());
+          }
+        }
+        if (!why.isEmpty()) {
           unresolved.add(reference.kind() + " " + reference.name() + " (" + reference.where() + "; "
-              + definition.storeKeys() + ")");
+              + String.join("; ", why) + ")");
         }
       }
     }

@@ -276,6 +276,79 @@ class KubernetesManifestNamesTest {
   }
 
   @Test
+  void anEmptyTemplateLeavesTheDataKeysAndATemplateFromCannotBeKnown() {
+    String externalSecret = """
+        apiVersion: external-secrets.io/v1
+        kind: ExternalSecret
+        metadata: {name: x}
+        spec:
+          target: {name: app-secrets, template: %s}
+          data: [{secretKey: jwt-secret, remoteRef: {key: JWT_SECRET}}]
+        """;
+
+    assertThat(withDeployment(externalSecret.formatted("{data: {}}")).names()).containsExactly("JWT_SECRET");
+    KubernetesManifestNames fromTemplate =
+        withDeployment(externalSecret.formatted("{templateFrom: [{configMap: {name: tpl, items: [{key: t}]}}]}"));
+    assertThat(fromTemplate.names()).isEmpty();
+    assertThat(fromTemplate.unresolved()).containsExactly("Secret app-secrets (volume of container app;"
+        + " ExternalSecret x takes keys from its template's templateFrom)");
+  }
+
+  @Test
+  void creationPolicyNoneMakesNothingAndMergeAddsToASecretMadeElsewhere() {
+    String externalSecret = """
+        apiVersion: external-secrets.io/v1
+        kind: ExternalSecret
+        metadata: {name: extra}
+        spec:
+          target: {name: app-secrets, creationPolicy: %s}
+          data: [{secretKey: jwt-secret, remoteRef: {key: JWT_SECRET}}]
+        """;
+    String secret = "apiVersion: v1\nkind: Secret\nmetadata: {name: app-secrets}\nstringData: {database-password: x}\n";
+
+    KubernetesManifestNames none = withDeployment(externalSecret.formatted("None"));
+    KubernetesManifestNames mergedAlone = withDeployment(externalSecret.formatted("Merge"));
+    KubernetesManifestNames merged = KubernetesManifestNames.read(
+        java.util.List.of(MOUNTING_DEPLOYMENT, externalSecret.formatted("Merge"), secret),
+        java.util.List.of("deployment.yaml", "operator.yaml", "secret.yaml"));
+
+    assertThat(none.names()).isEmpty();
+    assertThat(none.unresolved()).containsExactly("Secret app-secrets (volume of container app)");
+    assertThat(mergedAlone.names()).containsExactly("JWT_SECRET");
+    assertThat(mergedAlone.unresolved()).containsExactly("Secret app-secrets (volume of container app;"
+        + " ExternalSecrets merge keys into it, but the manifests do not define it)");
+    assertThat(merged.names()).containsExactly("DATABASE_PASSWORD", "JWT_SECRET");
+    assertThat(merged.unresolved()).isEmpty();
+  }
+
+  @Test
+  void aDopplerSecretThatListsItsSecretsDefinesThoseKeysAsItsProcessorsNameThem() {
+    KubernetesManifestNames listed = withDeployment("""
+        apiVersion: secrets.doppler.com/v1alpha1
+        kind: DopplerSecret
+        metadata: {name: app-doppler}
+        spec:
+          tokenSecret: {name: doppler-token}
+          managedSecret: {name: app-secrets}
+          secrets: [DATABASE_PASSWORD, JWT_SIGNING_KEY]
+          processors:
+            JWT_SIGNING_KEY: {type: plain, asName: JWT_SECRET}
+        """);
+    KubernetesManifestNames transformed = withDeployment("""
+        apiVersion: secrets.doppler.com/v1alpha1
+        kind: DopplerSecret
+        metadata: {name: app-doppler}
+        spec: {managedSecret: {name: app-secrets}, secrets: [DATABASE_PASSWORD], nameTransformer: lower-kebab}
+        """);
+
+    assertThat(listed.names()).containsExactly("DATABASE_PASSWORD", "JWT_SECRET");
+    assertThat(listed.unresolved()).isEmpty();
+    assertThat(transformed.names()).isEmpty();
+    assertThat(transformed.unresolved()).containsExactly("Secret app-secrets (volume of container app;"
+        + " DopplerSecret app-doppler renames the Doppler names with nameTransformer lower-kebab)");
+  }
+
+  @Test
   void aKindOfTheSameNameFromAnotherApiIsNotTakenForTheOperators() {
     KubernetesManifestNames read = withDeployment("""
         apiVersion: example.com/v1

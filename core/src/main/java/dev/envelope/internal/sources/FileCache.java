@@ -12,8 +12,8 @@ import java.util.Objects;
 /**
  * Keeps what was made of a file (its text, its parsed entries) for as long as the file's
  * modification time, size and identity stay the same, so that a live configuration's idle refresh
- * costs one {@code stat} per file instead of a read and a parse. One per {@code EnvLoader}, shared by
- * its loads; thread-safe.
+ * costs one {@code stat} per file instead of a read and a parse. One per live configuration, shared
+ * by its loads (a one-off load reads every file and keeps nothing); thread-safe.
  *
  * <p>Identity is the file key ({@code dev}+{@code inode} on Unix): a file replaced by a rename, as
  * editors and the kubelet do, is a new file even if its time and size are the old ones'. Two limits

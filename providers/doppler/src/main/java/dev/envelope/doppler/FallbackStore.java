@@ -62,21 +62,23 @@ final class FallbackStore {
     return location;
   }
 
-  /** Stores {@code secrets} in the background. */
+  /** Stores {@code secrets} in the background, after any write still in progress. */
   void write(FallbackLocation.Resolved where, Map<String, String> secrets) {
     byte[] plaintext = SecretsJson.write(secrets);
     registerExitHook();
-    pending.set(
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                FallbackFile.writeAtomically(where.file(), FallbackFile.encrypt(key(where.passphrase()), plaintext));
-              } catch (IOException | GeneralSecurityException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not write the Doppler fallback file " + where.file() + " ("
-                    + e.getClass().getSimpleName() + "); the next load will try again");
-              }
-            },
-            BACKGROUND));
+    Runnable task =
+        () -> {
+          try {
+            FallbackFile.writeAtomically(where.file(), FallbackFile.encrypt(key(where.passphrase()), plaintext));
+          } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not write the Doppler fallback file " + where.file() + " ("
+                + e.getClass().getSimpleName() + "); the next load will try again");
+          }
+        };
+    synchronized (pending) {
+      // Not updateAndGet: its function may run more than once, and this one starts a write.
+      pending.set(pending.get().handle((done, failed) -> null).thenRunAsync(task, BACKGROUND));
+    }
   }
 
   private FallbackFile.Key key(String passphrase) throws GeneralSecurityException {
@@ -101,9 +103,12 @@ final class FallbackStore {
     }
   }
 
-  /** Stores {@code secrets} in the background if the file does not exist (it was deleted). */
+  /**
+   * Stores {@code secrets} in the background if the file does not exist (it was deleted); a write
+   * still in progress may be about to create it, and then the file is only written once more.
+   */
   void writeIfMissing(FallbackLocation.Resolved where, Map<String, String> secrets) {
-    if (!Files.exists(where.file()) && pending.get().isDone()) {
+    if (!Files.exists(where.file())) {
       write(where, secrets);
     }
   }
