@@ -53,6 +53,7 @@ class SchemaValidatorReuseTest {
         () -> Env.builder().hermetic().values(Map.of("WORKERS", "2", "POOL_SIZE", "3")).build().load(App.class));
 
     assertThat(first.pool().size()).isEqualTo(3);
+    assertThat(thrown).as("the second load, whose POOL_SIZE is odd").isNotNull();
     assertThat(thrown.problems()).extracting(Problem::variable, Problem::kind)
         .containsExactly(tuple("POOL_SIZE", Problem.Kind.CONSTRAINT));
     assertThat(thrown.problems().get(0).message()).contains("must be even");

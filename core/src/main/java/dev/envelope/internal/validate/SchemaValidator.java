@@ -5,6 +5,7 @@ import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,19 +31,26 @@ public final class SchemaValidator {
    * One validator per schema class. A ClassValue rather than a static map, so that a schema's class
    * loader (a redeployed application, a dev-mode reload) is not kept alive by Envelope.
    */
-  private static final ClassValue<AtomicReference<Validator>> VALIDATORS =
+  private static final ClassValue<AtomicReference<Built>> VALIDATORS =
       new ClassValue<>() {
         @Override
-        protected AtomicReference<Validator> computeValue(Class<?> schema) {
+        protected AtomicReference<Built> computeValue(Class<?> schema) {
           return new AtomicReference<>();
         }
       };
 
-  private final AtomicReference<Validator> slot;
+  /** A validator and what it was bootstrapped for: the predefined scope knows nothing else. */
+  private record Built(Validator validator, Set<Class<?>> classes, Set<String> constraints) {
+    boolean covers(Set<Class<?>> classes, Set<String> constraints) {
+      return this.classes.containsAll(classes) && this.constraints.containsAll(constraints);
+    }
+  }
+
+  private final AtomicReference<Built> slot;
   private final Set<Class<?>> classes;
   private final Set<String> constraints;
 
-  private SchemaValidator(AtomicReference<Validator> slot, Set<Class<?>> classes, Set<String> constraints) {
+  private SchemaValidator(AtomicReference<Built> slot, Set<Class<?>> classes, Set<String> constraints) {
     this.slot = slot;
     this.classes = classes;
     this.constraints = constraints;
@@ -50,8 +58,10 @@ public final class SchemaValidator {
 
   /**
    * Returns the validator of {@code schema}, bootstrapped on its first use, on the thread that
-   * validates (once per schema class; later loads reuse it, also loads that read the schema with
-   * other converters: {@code SchemaValidatorReuseTest}).
+   * validates: once per schema class, and again only if a later load validates classes or
+   * constraints the first did not (a converter read a nested record as a value in one load and not
+   * in the other), then for both. The predefined-scope validator skips, silently, the constraints
+   * of a class it was not bootstrapped for ({@code SchemaValidatorReuseTest}).
    *
    * @param schema the root record class
    * @param classes every record class that will be validated
@@ -115,23 +125,30 @@ public final class SchemaValidator {
   }
 
   private Validator validator() {
-    Validator validator = slot.get();
-    if (validator != null) {
-      return validator;
+    Built built = slot.get();
+    if (built != null && built.covers(classes, constraints)) {
+      return built.validator();
     }
     synchronized (slot) {
-      validator = slot.get();
-      if (validator == null) {
+      built = slot.get();
+      if (built == null || !built.covers(classes, constraints)) {
+        Set<Class<?>> allClasses = new HashSet<>(classes);
+        Set<String> allConstraints = new HashSet<>(constraints);
+        if (built != null) {
+          allClasses.addAll(built.classes());
+          allConstraints.addAll(built.constraints());
+        }
         try {
-          validator = factory(classes, constraints).getValidator();
+          built = new Built(factory(allClasses, allConstraints).getValidator(), Set.copyOf(allClasses),
+              Set.copyOf(allConstraints));
         } catch (VirtualMachineError e) {
           throw e;
         } catch (RuntimeException | Error e) {
           throw new IllegalStateException("Hibernate Validator failed to start: " + e, e);
         }
-        slot.set(validator);
+        slot.set(built);
       }
-      return validator;
+      return built.validator();
     }
   }
 }
