@@ -103,6 +103,10 @@ final class KeyVaultHttpClient implements HttpClient {
         throw new BodyTooLarge();
       }
       Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException && !(cause instanceof java.net.http.HttpConnectTimeoutException)) {
+        // The request's own time-out (the same length) ran out first: the same failure, said the same way.
+        throw new UncheckedIOException(new HttpTimeoutException("no complete answer within " + attemptTimeout.toMillis() + " ms"));
+      }
       throw cause instanceof java.io.IOException io ? new UncheckedIOException(io) : new IllegalStateException(cause);
     }
   }
