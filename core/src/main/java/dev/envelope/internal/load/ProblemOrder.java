@@ -18,18 +18,16 @@ final class ProblemOrder {
     if (unknown.isEmpty()) {
       return problems;
     }
+    List<String> names = new ArrayList<>(unknown.size());
+    for (Problem key : unknown) {
+      names.add(key.variable());
+    }
     List<Problem> hinted = new ArrayList<>(problems.size());
     for (Problem problem : problems) {
       Problem closest = null;
       if (problem.kind() == Problem.Kind.MISSING && problem.hint().isEmpty()) {
-        int best = Integer.MAX_VALUE;
-        for (Problem key : unknown) {
-          int distance = Names.distance(problem.variable(), key.variable());
-          if (distance < best && distance <= Math.max(2, problem.variable().length() / 4)) {
-            best = distance;
-            closest = key;
-          }
-        }
+        String name = Names.closest(problem.variable(), names);
+        closest = name == null ? null : unknown.get(names.indexOf(name));
       }
       hinted.add(closest == null ? problem : new Problem(problem.variable(), problem.kind(), problem.message(),
           problem.origin(), "did you mean " + closest.variable() + ", set in " + closest.origin() + "?"));

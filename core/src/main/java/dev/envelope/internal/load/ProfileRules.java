@@ -58,19 +58,8 @@ public final class ProfileRules {
         candidates.add(pattern);
       }
     }
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : candidates) {
-      int distance = Names.distance(normalized, candidate);
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    if (best == null || bestDistance > Math.max(2, normalized.length() / 4)) {
-      return "";
-    }
-    return "did you mean " + Profile.of(best).name() + "?";
+    String best = Names.closest(normalized, candidates);
+    return best == null ? "" : "did you mean " + Profile.of(best).name() + "?";
   }
 
   /** Returns how a profile that is not accepted can be declared, for hints. */

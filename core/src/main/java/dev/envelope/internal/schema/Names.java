@@ -28,6 +28,24 @@ public final class Names {
     return out.toString();
   }
 
+  /**
+   * Returns the candidate closest to {@code name} if it is close enough to be a typo of it (at most
+   * two edits, or a quarter of the name's length for longer names), else null; of equally close
+   * candidates, the first. For "did you mean" hints.
+   */
+  public static String closest(String name, Iterable<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int distance = distance(name, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, name.length() / 4) ? best : null;
+  }
+
   /** Returns the Levenshtein distance between {@code a} and {@code b}, for "did you mean" hints. */
   public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];

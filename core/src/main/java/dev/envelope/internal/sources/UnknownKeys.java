@@ -36,15 +36,7 @@ public final class UnknownKeys {
 
   /** Returns "did you mean X?" for the closest declared name, if it is close enough to be a typo. */
   static String suggestion(String key, Set<String> declared) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String name : declared) {
-      int distance = Names.distance(key, name);
-      if (distance < bestDistance) {
-        best = name;
-        bestDistance = distance;
-      }
-    }
-    return best != null && bestDistance <= Math.max(2, key.length() / 4) ? "did you mean " + best + "?" : "";
+    String best = Names.closest(key, declared);
+    return best != null ? "did you mean " + best + "?" : "";
   }
 }
