@@ -121,12 +121,17 @@ final class FakeSecretManager implements AutoCloseable {
 
   /** Returns client settings for this server: plaintext gRPC, no credentials. */
   SecretManagerServiceSettings clientSettings() {
+    return plaintextSettings(endpoint());
+  }
+
+  /** Returns client settings for a local server at {@code endpoint}: plaintext gRPC, no credentials. */
+  static SecretManagerServiceSettings plaintextSettings(String endpoint) {
     try {
       return SecretManagerServiceSettings.newBuilder()
           .setCredentialsProvider(NoCredentialsProvider.create())
           .setTransportChannelProvider(
               InstantiatingGrpcChannelProvider.newBuilder()
-                  .setEndpoint(endpoint())
+                  .setEndpoint(endpoint)
                   .setChannelConfigurator(channel -> channel.usePlaintext())
                   .build())
           .build();

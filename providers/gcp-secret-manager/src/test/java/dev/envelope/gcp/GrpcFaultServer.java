@@ -1,7 +1,5 @@
 package dev.envelope.gcp;
 
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.secretmanager.v1.AccessSecretVersionRequest;
 import com.google.cloud.secretmanager.v1.SecretManagerServiceSettings;
 import io.grpc.Metadata;
@@ -143,17 +141,7 @@ final class GrpcFaultServer implements AutoCloseable {
 
   /** Returns client settings for this server: plaintext gRPC, no credentials. */
   SecretManagerServiceSettings clientSettings() {
-    try {
-      return SecretManagerServiceSettings.newBuilder()
-          .setCredentialsProvider(NoCredentialsProvider.create())
-          .setTransportChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
-              .setEndpoint(endpoint())
-              .setChannelConfigurator(channel -> channel.usePlaintext())
-              .build())
-          .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return FakeSecretManager.plaintextSettings(endpoint());
   }
 
   String endpoint() {
