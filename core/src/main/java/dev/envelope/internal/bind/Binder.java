@@ -9,6 +9,7 @@ import dev.envelope.internal.schema.Schema;
 import dev.envelope.internal.schema.ValueType;
 import dev.envelope.internal.sources.EntrySource;
 import dev.envelope.internal.sources.Layers;
+import dev.envelope.internal.startup.DirectCalls;
 import dev.envelope.internal.validate.BuiltinValidation;
 import dev.envelope.internal.validate.ConstraintMessages;
 import dev.envelope.internal.validate.SchemaValidator;
@@ -191,7 +192,7 @@ public final class Binder {
       return null;
     }
     try {
-      Object instance = group.constructor().newInstance(arguments);
+      Object instance = DirectCalls.construct(group.constructor(), arguments);
       instances.put(group, instance);
       return instance;
     } catch (InvocationTargetException e) {

@@ -1,5 +1,6 @@
 package dev.envelope.internal.schema;
 
+import dev.envelope.internal.startup.DirectCalls;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -224,7 +225,7 @@ public final class Scalars {
 
   private static Object toEnum(Class<?> type, String text) {
     String wanted = text.trim().replace('-', '_');
-    for (Object constant : type.getEnumConstants()) {
+    for (Object constant : DirectCalls.enumConstants(type)) {
       if (((Enum<?>) constant).name().equalsIgnoreCase(wanted)) {
         return constant;
       }
@@ -234,7 +235,7 @@ public final class Scalars {
 
   private static String allowed(Class<?> type) {
     StringJoiner names = new StringJoiner(", ");
-    for (Object constant : type.getEnumConstants()) {
+    for (Object constant : DirectCalls.enumConstants(type)) {
       names.add(((Enum<?>) constant).name().toLowerCase(Locale.ROOT));
     }
     return names.toString();

@@ -3,6 +3,7 @@ package dev.envelope.internal.validate;
 import dev.envelope.Secret;
 import dev.envelope.internal.schema.AnnotationData;
 import dev.envelope.internal.schema.Schema;
+import dev.envelope.internal.startup.DirectCalls;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -64,10 +65,10 @@ public final class BuiltinValidation {
   public static List<String> violations(Schema.Getter getter, Object instance, boolean jdkUrlHandlers) {
     Object value;
     try {
-      value = getter.method().invoke(instance);
+      value = DirectCalls.get(getter.method(), instance);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException(getter.method().getName() + "() threw " + e.getCause().getClass().getName());
-    } catch (IllegalAccessException e) {
+    } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot call " + getter.method().getName() + "(): " + e.getMessage());
     }
     List<String> messages = new ArrayList<>(1);
