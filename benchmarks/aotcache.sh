@@ -53,7 +53,9 @@ for _ in $(seq 100); do [[ -s "$work/doppler.port" ]] && break; sleep 0.1; done
 doppler_host="http://127.0.0.1:$(cat "$work/doppler.port")"
 
 # JDK 18+ implements reflection with method handles (JEP 416): the first Constructor.newInstance
-# of each shape spins LambdaForm classes at run time, which the AOT cache does not hold.
+# of each shape spins LambdaForm classes at run time, which the AOT cache does not hold. Envelope's
+# load no longer calls reflection there (DirectCalls), so this column shows the flag gives nothing
+# more; it stays to catch a reflective call that comes back.
 native=-Djdk.reflect.useNativeAccessorOnly=true
 for way in "${ways[@]}"; do
   IFS='|' read -r name cp main extra <<< "$way"

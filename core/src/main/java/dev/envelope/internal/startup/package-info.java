@@ -14,7 +14,10 @@
  *       proxy class per annotation type;
  *   <li>{@link dev.envelope.internal.startup.ClassPathScan} answers, with one walk of the class path,
  *       whether converters, a validation message bundle or URL handlers are present, instead of a
- *       {@code ServiceLoader} or {@code ResourceBundle} search per question.
+ *       {@code ServiceLoader} or {@code ResourceBundle} search per question;
+ *   <li>{@link dev.envelope.internal.startup.DirectCalls} calls record constructors, constrained
+ *       getters and enums' {@code values()} through a small generated class each on JDK 18 and
+ *       later, where core reflection spins method-handle classes per member shape.
  * </ul>
  *
  * <p>The rules the rest of the load path follows, and why; {@code LoadPathTest} (core's tests) holds
