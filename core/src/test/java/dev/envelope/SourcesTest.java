@@ -7,8 +7,12 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,6 +159,45 @@ class SourcesTest {
 
     assertThat(resolution.report().warnings()).containsExactly(
         new Problem("GRETING", Problem.Kind.UNKNOWN, "not declared in Config", dir.resolve(".env") + ":2", "did you mean GREETING?"));
+  }
+
+  @Test
+  void aFileOfOtherServicesKeysLogsTwentyOfThemAndReportsAll() throws IOException {
+    StringBuilder file = new StringBuilder("GREETING=hi\n");
+    for (int i = 1; i <= 25; i++) {
+      file.append("OTHER_SERVICE_").append(i).append("=x\n");
+    }
+    write(".env", file.toString());
+    List<String> logged = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger logger = Logger.getLogger("dev.envelope");
+    logger.addHandler(handler);
+    Resolution<Config> resolution;
+    try {
+      resolution = load(Map.of()).resolve(Config.class);
+    } finally {
+      logger.removeHandler(handler);
+    }
+
+    assertThat(resolution.report().warnings()).hasSize(25);
+    assertThat(logged).hasSize(1);
+    List<String> lines = logged.get(0).lines().toList();
+    assertThat(lines).hasSize(22);
+    assertThat(lines.get(0)).isEqualTo("Envelope: 25 warning(s) for Config");
+    assertThat(lines.get(1)).isEqualTo("  OTHER_SERVICE_1: not declared in Config (" + dir.resolve(".env") + ":2)");
+    assertThat(lines.get(20)).startsWith("  OTHER_SERVICE_20: ");
+    assertThat(lines.get(21)).isEqualTo("  ... and 5 more (Report.warnings() lists them all: EnvLoader.resolve(...).report())");
   }
 
   @Test

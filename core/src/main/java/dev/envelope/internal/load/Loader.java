@@ -36,6 +36,8 @@ import java.util.Set;
  * another thread for start-up speed is {@link Startup}'s business, not the stages'. One per load.
  */
 public final class Loader {
+  private static final int LOGGED_WARNINGS = 20;
+
   private final LoadSettings settings;
   private final Map<String, String> environment;
   private final Path directory;
@@ -263,11 +265,21 @@ public final class Loader {
     return UnknownKeys.find(layers, schema.type().getSimpleName(), declared, expected);
   }
 
+  /**
+   * Logs the warnings as one record, listing the first {@value #LOGGED_WARNINGS}: a shared {@code
+   * .env} file with thousands of other services' keys would otherwise log a line for each, at
+   * every start. The report keeps them all.
+   */
   private static void warn(String schemaName, List<Problem> warnings) {
     StringBuilder message =
         new StringBuilder("Envelope: ").append(warnings.size()).append(" warning(s) for ").append(schemaName);
-    for (Problem warning : warnings) {
-      message.append("\n  ").append(warning);
+    int listed = Math.min(warnings.size(), LOGGED_WARNINGS);
+    for (int i = 0; i < listed; i++) {
+      message.append("\n  ").append(warnings.get(i));
+    }
+    if (listed < warnings.size()) {
+      message.append("\n  ... and ").append(warnings.size() - listed)
+          .append(" more (Report.warnings() lists them all: EnvLoader.resolve(...).report())");
     }
     System.getLogger("dev.envelope").log(System.Logger.Level.WARNING, message.toString());
   }

@@ -34,30 +34,53 @@ public final class Names {
    * candidates, the first. For "did you mean" hints.
    */
   public static String closest(String name, Iterable<String> candidates) {
+    // Only a candidate within the limit can be named, and only one closer than the best so far
+    // replaces it; the distance is at least the difference in length, so most candidates are
+    // skipped without computing it (a shared .env file may hold thousands of undeclared keys).
     String best = null;
-    int bestDistance = Integer.MAX_VALUE;
+    int bestDistance = Math.max(2, name.length() / 4) + 1;
+    int[][] rows = new int[2][];
     for (String candidate : candidates) {
-      int distance = distance(name, candidate);
+      if (Math.abs(candidate.length() - name.length()) >= bestDistance) {
+        continue;
+      }
+      if (rows[0] == null || rows[0].length <= candidate.length()) {
+        rows[0] = new int[candidate.length() + 1];
+        rows[1] = new int[candidate.length() + 1];
+      }
+      int distance = distance(name, candidate, rows[0], rows[1], bestDistance);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
-    return best != null && bestDistance <= Math.max(2, name.length() / 4) ? best : null;
+    return best;
   }
 
   /** Returns the Levenshtein distance between {@code a} and {@code b}, for "did you mean" hints. */
   public static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    return distance(a, b, new int[b.length() + 1], new int[b.length() + 1], Integer.MAX_VALUE);
+  }
+
+  /**
+   * Returns the distance between {@code a} and {@code b}, or a number at least {@code bound} once
+   * every path through the table costs that much; {@code previous} and {@code current} hold at
+   * least {@code b.length() + 1} entries.
+   */
+  private static int distance(String a, String b, int[] previous, int[] current, int bound) {
     for (int j = 0; j <= b.length(); j++) {
       previous[j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
       current[0] = i;
+      int rowMinimum = i;
       for (int j = 1; j <= b.length(); j++) {
         int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
         current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        rowMinimum = Math.min(rowMinimum, current[j]);
+      }
+      if (rowMinimum >= bound) {
+        return bound; // Each row's minimum never decreases, so the distance is at least this.
       }
       int[] swap = previous;
       previous = current;

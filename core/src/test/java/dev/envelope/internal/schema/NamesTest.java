@@ -96,4 +96,48 @@ class NamesTest {
         .containsExactly(
             "PORT", "DATABASE_URL", "DATABASE_POOL_MIN", "JDBC_DRIVER", "REDIS_HOST", "HOST", "S3_BUCKET", "API_URL_BASE");
   }
+
+  @Test
+  void theClosestNameIsTheFirstOfTheNearestWithinTheLimitAsAFullSearchFindsIt() {
+    java.util.Random random = new java.util.Random(20261202);
+    String letters = "ABDE_";
+    for (int round = 0; round < 5_000; round++) {
+      java.util.List<String> candidates = new java.util.ArrayList<>();
+      for (int i = 0, n = random.nextInt(8); i < n; i++) {
+        candidates.add(word(random, letters, 1 + random.nextInt(12)));
+      }
+      String name = word(random, letters, random.nextInt(14));
+
+      assertThat(Names.closest(name, candidates)).as("%s among %s", name, candidates).isEqualTo(fullSearch(name, candidates));
+    }
+  }
+
+  private static String word(java.util.Random random, String letters, int length) {
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      word.append(letters.charAt(random.nextInt(letters.length())));
+    }
+    return word.toString();
+  }
+
+  /** The definition: every candidate's full distance, the first smallest, if within the limit. */
+  private static String fullSearch(String name, java.util.List<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int[][] table = new int[name.length() + 1][candidate.length() + 1];
+      for (int i = 0; i <= name.length(); i++) {
+        for (int j = 0; j <= candidate.length(); j++) {
+          table[i][j] = i == 0 ? j : j == 0 ? i : Math.min(
+              table[i - 1][j - 1] + (name.charAt(i - 1) == candidate.charAt(j - 1) ? 0 : 1),
+              Math.min(table[i - 1][j], table[i][j - 1]) + 1);
+        }
+      }
+      if (table[name.length()][candidate.length()] < bestDistance) {
+        best = candidate;
+        bestDistance = table[name.length()][candidate.length()];
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, name.length() / 4) ? best : null;
+  }
 }
