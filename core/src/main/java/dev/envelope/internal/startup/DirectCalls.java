@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,7 +25,9 @@ import java.util.function.Function;
  * is the same either way, only its cost differs.
  */
 public final class DirectCalls {
-  private static final boolean GENERATE = Runtime.version().feature() >= 18;
+  /** Whether to generate: on JDK 18 and later, and not in a native image, which defines no class at run time. */
+  private static final boolean GENERATE =
+      Runtime.version().feature() >= 18 && System.getProperty("org.graalvm.nativeimage.imagecode") == null;
 
   /** The instance the static initialiser of the class being defined handed over. */
   private static Object handedOver;
@@ -53,7 +56,9 @@ public final class DirectCalls {
    */
   public static Object get(Method getter, Object instance) throws ReflectiveOperationException {
     Calls calls = GENERATE ? Calls.OF.get(getter.getDeclaringClass()) : null;
-    Function<Object, Object> call = calls == null || getter.getDeclaringClass().isInterface() ? null : calls.getter(getter);
+    boolean direct = calls != null && !getter.getDeclaringClass().isInterface()
+        && !Modifier.isStatic(getter.getModifiers()) && getter.getParameterCount() == 0;
+    Function<Object, Object> call = direct ? calls.getter(getter) : null;
     if (call == null) {
       return getter.invoke(instance);
     }
@@ -62,7 +67,7 @@ public final class DirectCalls {
 
   /** Returns {@code enumType}'s constants in declaration order, as {@link Class#getEnumConstants} does. */
   public static Object[] enumConstants(Class<?> enumType) {
-    Calls calls = GENERATE ? Calls.OF.get(enumType) : null;
+    Calls calls = GENERATE && enumType.isEnum() ? Calls.OF.get(enumType) : null;
     Function<Object, Object> call = calls == null ? null : calls.enumValues(enumType);
     if (call == null) {
       return enumType.getEnumConstants();

@@ -55,6 +55,18 @@ class DirectCallsTest {
     }
   }
 
+  interface Ordered {
+    default boolean isSmall() {
+      return true;
+    }
+  }
+
+  record WithDefaults(int a) implements Ordered {
+    static int zero() {
+      return 0;
+    }
+  }
+
   enum Plain { RED, GREEN, BLUE }
 
   enum WithBodies {
@@ -144,6 +156,15 @@ class DirectCallsTest {
       assertThat((Object[]) call.apply(null)).containsExactly(type.getEnumConstants());
       assertThat(DirectCalls.enumConstants(type)).containsExactly(type.getEnumConstants());
     }
+  }
+
+  @Test
+  void anInterfaceDefaultOrAStaticMethodIsCalledAsReflectionCallsIt() throws Exception {
+    assertThat(DirectCalls.get(Ordered.class.getMethod("isSmall"), new WithDefaults(1))).isEqualTo(true);
+    Method zero = WithDefaults.class.getDeclaredMethod("zero");
+    zero.setAccessible(true);
+    assertThat(DirectCalls.get(zero, null)).isEqualTo(0);
+    assertThat(DirectCalls.enumConstants(WithBodies.FAST.getClass())).isNull();
   }
 
   @Test
