@@ -6,6 +6,7 @@ import dev.envelope.spi.ProviderRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ public final class LiveEnv<T extends Record> implements AutoCloseable {
   private final Class<T> schema;
   private final LiveState state = new LiveState();
   private final ScheduledThreadPoolExecutor executor;
+  private final LiveThreads threads;
   private final List<Consumer<EnvChange<T>>> changeListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<EnvException>> failureListeners = new CopyOnWriteArrayList<>();
   private final List<AutoCloseable> watches = new ArrayList<>();
@@ -74,7 +76,8 @@ public final class LiveEnv<T extends Record> implements AutoCloseable {
   private LiveEnv(EnvLoader loader, Class<T> schema) {
     this.loader = loader;
     this.schema = schema;
-    this.executor = new ScheduledThreadPoolExecutor(1, new LiveThreads("envelope-live-" + schema.getSimpleName()));
+    this.threads = new LiveThreads("envelope-live-" + schema.getSimpleName());
+    this.executor = new ScheduledThreadPoolExecutor(1, threads);
     executor.setRemoveOnCancelPolicy(true);
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
@@ -185,8 +188,11 @@ public final class LiveEnv<T extends Record> implements AutoCloseable {
     }
     executor.shutdownNow();
     if (!(Thread.currentThread() instanceof LiveThread)) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       try {
         executor.awaitTermination(10, TimeUnit.SECONDS);
+        // The executor counts as terminated while its last thread is still returning from its work.
+        threads.join(deadline);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -376,16 +382,41 @@ public final class LiveEnv<T extends Record> implements AutoCloseable {
     }
   }
 
+  /** Makes the executor's threads, and remembers the live ones so that {@link #close()} can wait for them. */
   private static final class LiveThreads implements java.util.concurrent.ThreadFactory {
     private final String name;
+    private final List<Thread> made = new ArrayList<>(1);
 
     LiveThreads(String name) {
       this.name = name;
     }
 
     @Override
-    public Thread newThread(Runnable task) {
-      return new LiveThread(task, name);
+    public synchronized Thread newThread(Runnable task) {
+      // A thread that ended (the executor replaces one whose task threw) is not waited for again.
+      for (Iterator<Thread> it = made.iterator(); it.hasNext(); ) {
+        if (!it.next().isAlive()) {
+          it.remove();
+        }
+      }
+      Thread thread = new LiveThread(task, name);
+      made.add(thread);
+      return thread;
+    }
+
+    /** Waits until every thread made has ended, or until {@code deadline} ({@link System#nanoTime()}). */
+    void join(long deadline) throws InterruptedException {
+      List<Thread> all;
+      synchronized (this) {
+        all = new ArrayList<>(made);
+      }
+      for (Thread thread : all) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          return;
+        }
+        thread.join(left);
+      }
     }
   }
 }
