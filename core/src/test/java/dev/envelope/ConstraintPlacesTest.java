@@ -17,13 +17,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -127,22 +123,8 @@ class ConstraintPlacesTest {
 
   @Test
   void decimalBoundsReadAsSentencesOnBothPathsAndLogNoWarning() {
-    List<LogRecord> logged = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger hibernate = Logger.getLogger("org.hibernate.validator");
-    hibernate.addHandler(handler);
-    try {
+    CapturedLog log = CapturedLog.of("org.hibernate.validator");
+    try (log) {
       for (Class<? extends Record> schema : List.of(Rates.class, RatesThroughValidator.class)) {
         EnvException e = catchThrowableOfType(EnvException.class,
             () -> Env.builder().hermetic().values(Map.of("SAMPLE", "0.75", "FLOOR", "0", "OTHER", "x")).load(schema));
@@ -151,10 +133,8 @@ class ConstraintPlacesTest {
             new Problem("SAMPLE", Problem.Kind.CONSTRAINT, "must be less than or equal to 0.5", "builder values"),
             new Problem("FLOOR", Problem.Kind.CONSTRAINT, "must be greater than 0", "builder values"));
       }
-    } finally {
-      hibernate.removeHandler(handler);
     }
-    assertThat(logged).extracting(LogRecord::getMessage).noneMatch(message -> message != null && message.contains("HV000185"));
+    assertThat(log.messages()).noneMatch(message -> message != null && message.contains("HV000185"));
   }
 
   record SecretAdmins(Secret<List<@Email String>> admins) {}

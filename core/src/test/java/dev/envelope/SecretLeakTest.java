@@ -95,31 +95,17 @@ class SecretLeakTest {
   @Test
   void secretsFromDotEnvFilesNeverAppearInReportsOrUnknownKeyWarnings(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve(".env"), "SIGNING_KEY=" + CANARY.repeat(10) + "\nPIN=1\nDSN=https://x\nCODES=1\nSIGNIN_KEY=" + CANARY + "\n");
-    List<String> logged = new java.util.ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger logger = Logger.getLogger("dev.envelope");
-    logger.addHandler(handler);
-    try {
-      Resolution<Secrets> resolution = Env.builder().environment(Map.of()).directory(dir).resolve(Secrets.class);
-
-      assertThat(logged).hasSize(1);
-      assertThat(logged.get(0)).contains("SIGNIN_KEY").contains("did you mean SIGNING_KEY?");
-      logged.forEach(SecretLeakTest::assertNoCanary);
-      assertNoCanary(resolution.toString());
-    } finally {
-      logger.removeHandler(handler);
+    CapturedLog log = CapturedLog.of("dev.envelope");
+    Resolution<Secrets> resolution;
+    try (log) {
+      resolution = Env.builder().environment(Map.of()).directory(dir).resolve(Secrets.class);
     }
+    List<String> logged = log.messages();
+
+    assertThat(logged).hasSize(1);
+    assertThat(logged.get(0)).contains("SIGNIN_KEY").contains("did you mean SIGNING_KEY?");
+    logged.forEach(SecretLeakTest::assertNoCanary);
+    assertNoCanary(resolution.toString());
   }
 
   @Test

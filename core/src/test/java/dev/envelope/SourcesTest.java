@@ -7,12 +7,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,27 +164,12 @@ class SourcesTest {
       file.append("OTHER_SERVICE_").append(i).append("=x\n");
     }
     write(".env", file.toString());
-    List<String> logged = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger logger = Logger.getLogger("dev.envelope");
-    logger.addHandler(handler);
+    CapturedLog log = CapturedLog.of("dev.envelope");
     Resolution<Config> resolution;
-    try {
+    try (log) {
       resolution = load(Map.of()).resolve(Config.class);
-    } finally {
-      logger.removeHandler(handler);
     }
+    List<String> logged = log.messages();
 
     assertThat(resolution.report().warnings()).hasSize(25);
     assertThat(logged).hasSize(1);

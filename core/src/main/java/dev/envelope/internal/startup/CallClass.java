@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.HashMap;
@@ -59,7 +60,7 @@ final class CallClass {
       }
       code.write(0x32); // aaload
       file.unbox(code, parameters[i]);
-      descriptor.append(descriptor(parameters[i]));
+      descriptor.append(parameters[i].descriptorString());
       slots += parameters[i] == long.class || parameters[i] == double.class ? 2 : 1;
     }
     file.op(code, 0xb7, file.methodRef(owner, "<init>", descriptor.append(")V").toString())); // invokespecial
@@ -75,7 +76,7 @@ final class CallClass {
     code.write(0x2b); // aload_1
     file.op(code, 0xc0, file.classRef(owner)); // checkcast
     Class<?> result = method.getReturnType();
-    file.op(code, 0xb6, file.methodRef(owner, method.getName(), "()" + descriptor(result))); // invokevirtual
+    file.op(code, 0xb6, file.methodRef(owner, method.getName(), "()" + result.descriptorString())); // invokevirtual
     file.box(code, result);
     code.write(0xb0); // areturn
     return file.write(code.toByteArray(), 2, 2);
@@ -100,7 +101,7 @@ final class CallClass {
     }
     String wrapper = internalName(wrapper(type));
     op(code, 0xc0, classRef(wrapper));
-    op(code, 0xb6, methodRef(wrapper, type.getName() + "Value", "()" + descriptor(type))); // invokevirtual
+    op(code, 0xb6, methodRef(wrapper, type.getName() + "Value", "()" + type.descriptorString())); // invokevirtual
   }
 
   private void box(ByteArrayOutputStream code, Class<?> type) {
@@ -108,57 +109,17 @@ final class CallClass {
       code.write(0x01); // aconst_null
     } else if (type.isPrimitive()) {
       String wrapper = internalName(wrapper(type));
-      op(code, 0xb8, methodRef(wrapper, "valueOf", "(" + descriptor(type) + ")L" + wrapper + ";")); // invokestatic
+      op(code, 0xb8, methodRef(wrapper, "valueOf", "(" + type.descriptorString() + ")L" + wrapper + ";")); // invokestatic
     }
   }
 
   private static Class<?> wrapper(Class<?> primitive) {
-    if (primitive == int.class) {
-      return Integer.class;
-    } else if (primitive == long.class) {
-      return Long.class;
-    } else if (primitive == boolean.class) {
-      return Boolean.class;
-    } else if (primitive == double.class) {
-      return Double.class;
-    } else if (primitive == float.class) {
-      return Float.class;
-    } else if (primitive == short.class) {
-      return Short.class;
-    } else if (primitive == byte.class) {
-      return Byte.class;
-    }
-    return Character.class;
+    return MethodType.methodType(primitive).wrap().returnType();
   }
 
   /** Returns the name a class constant holds: {@code java/lang/String}, or a descriptor for an array. */
   private static String internalName(Class<?> type) {
-    return type.isArray() ? descriptor(type) : type.getName().replace('.', '/');
-  }
-
-  private static String descriptor(Class<?> type) {
-    if (type.isArray()) {
-      return type.getName().replace('.', '/');
-    } else if (!type.isPrimitive()) {
-      return "L" + type.getName().replace('.', '/') + ";";
-    } else if (type == int.class) {
-      return "I";
-    } else if (type == long.class) {
-      return "J";
-    } else if (type == boolean.class) {
-      return "Z";
-    } else if (type == double.class) {
-      return "D";
-    } else if (type == float.class) {
-      return "F";
-    } else if (type == short.class) {
-      return "S";
-    } else if (type == byte.class) {
-      return "B";
-    } else if (type == char.class) {
-      return "C";
-    }
-    return "V";
+    return type.isArray() ? type.descriptorString() : type.getName().replace('.', '/');
   }
 
   private byte[] write(byte[] apply, int maxStack, int maxLocals) {
