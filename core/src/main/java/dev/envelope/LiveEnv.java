@@ -190,7 +190,7 @@ public final class LiveEnv<T extends Record> implements AutoCloseable {
     if (!(Thread.currentThread() instanceof LiveThread)) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       try {
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        executor.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         // The executor counts as terminated while its last thread is still returning from its work.
         threads.join(deadline);
       } catch (InterruptedException e) {

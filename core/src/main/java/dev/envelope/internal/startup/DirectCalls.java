@@ -131,14 +131,12 @@ public final class DirectCalls {
 
     private Constructor<?> constructorMember;
     private Function<Object, Object> constructor;
-    private boolean constructorTried;
     private Function<Object, Object> values;
     private boolean valuesTried;
     private Map<Method, Function<Object, Object>> getters;
 
     synchronized Function<Object, Object> constructor(Constructor<?> member) {
-      if (!constructorTried) {
-        constructorTried = true;
+      if (constructorMember == null) {
         constructorMember = member;
         constructor = define(member.getDeclaringClass(), CallClass.constructor(member));
       }
