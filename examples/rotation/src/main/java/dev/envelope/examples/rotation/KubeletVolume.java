@@ -44,10 +44,22 @@ public final class KubeletVolume {
       }
     }
     if (previous != null) {
-      try (Stream<Path> old = Files.walk(previous)) {
-        for (Path path : (Iterable<Path>) old.sorted(Comparator.reverseOrder())::iterator) {
-          Files.delete(path);
-        }
+      deleteTree(previous);
+    }
+  }
+
+  /** Removes the volume, as when the pod that mounted it goes away. */
+  public void delete() throws IOException {
+    if (Files.exists(root)) {
+      deleteTree(root);
+    }
+  }
+
+  // Walks without following links: a key's link is deleted, never what it points to.
+  private static void deleteTree(Path top) throws IOException {
+    try (Stream<Path> paths = Files.walk(top)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
       }
     }
   }

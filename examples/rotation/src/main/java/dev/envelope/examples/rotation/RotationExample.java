@@ -23,8 +23,21 @@ public final class RotationExample {
 
   public static void main(String[] args) throws Exception {
     Path volume = Files.createTempDirectory("envelope-rotation-");
-    String url = "jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1";
     KubeletVolume secret = new KubeletVolume(volume);
+    boolean loaded;
+    try {
+      loaded = run(volume, secret);
+    } finally {
+      secret.delete(); // The example's stand-in Secret does not outlive it.
+    }
+    if (!loaded) {
+      System.exit(1);
+    }
+  }
+
+  /** Runs the rotation; returns false if the configuration did not load. */
+  private static boolean run(Path volume, KubeletVolume secret) throws Exception {
+    String url = "jdbc:h2:mem:orders;DB_CLOSE_DELAY=-1";
     secret.write(Map.of("database-password", "first-password-1f0c"));
     try (Connection admin = DriverManager.getConnection(url, "sa", "");
         Statement sql = admin.createStatement()) {
@@ -39,8 +52,7 @@ public final class RotationExample {
             .watch(AppEnv.class);
       } catch (EnvException e) {
         System.err.println(e.getMessage());
-        System.exit(1);
-        return;
+        return false;
       }
       env.onChange(change -> System.out.println("Changed: " + change.variables()));
       try (env; OrdersDatabase orders = new OrdersDatabase(env)) {
@@ -54,6 +66,7 @@ public final class RotationExample {
         System.out.println("Connected with the rotated password: " + query(orders));
       }
     }
+    return true;
   }
 
   private static String query(OrdersDatabase orders) throws SQLException {

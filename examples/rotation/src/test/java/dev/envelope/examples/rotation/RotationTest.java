@@ -7,6 +7,7 @@ import dev.envelope.Env;
 import dev.envelope.EnvChange;
 import dev.envelope.LiveEnv;
 import dev.envelope.kubernetes.MountedSecretsProvider;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,6 +29,21 @@ class RotationTest {
   static final String SECOND = "canary-second-0e4a-password";
 
   @TempDir Path volume;
+
+  @Test
+  void deletingTheVolumeRemovesItsLinksAndFilesAndNothingOutsideIt(@TempDir Path dir) throws Exception {
+    Path root = dir.resolve("volume");
+    Path outside = Files.writeString(dir.resolve("outside"), "kept");
+    KubeletVolume secret = new KubeletVolume(root);
+    secret.write(Map.of("database-password", FIRST));
+    secret.write(Map.of("database-password", SECOND));
+    Files.createSymbolicLink(root.resolve("elsewhere"), outside);
+
+    secret.delete();
+
+    assertThat(root).doesNotExist();
+    assertThat(outside).hasContent("kept");
+  }
 
   @Test
   void theRotatedPasswordReachesThePoolWithoutARestart() throws Exception {
